@@ -1,0 +1,1 @@
+return await Dgt.Runtime.DgtProgram.RunAsync(args, Dgt.Generated.DgtRegistry.Instance);

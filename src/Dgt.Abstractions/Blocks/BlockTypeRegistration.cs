@@ -1,0 +1,14 @@
+using Dgt.Configuration;
+
+namespace Dgt;
+
+/// <summary>
+/// A block type as the generated registry knows it: its <c>type:</c> names, its option keys, and a factory that binds
+/// a YAML block entry onto its options and builds the block (null when the options had errors, which are reported).
+/// </summary>
+public sealed record BlockTypeRegistration(
+    string TypeName,
+    IReadOnlyList<string> Aliases,
+    string ClrTypeName,
+    IReadOnlyList<string> OptionKeys,
+    Func<IConfigMap, BlockContext, IBlock?> Create);

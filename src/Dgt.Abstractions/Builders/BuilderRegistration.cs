@@ -1,0 +1,24 @@
+using Dgt.Configuration;
+
+namespace Dgt;
+
+/// <summary>A builder as the generated registry knows it.</summary>
+public abstract record BuilderRegistration(string Name, string YamlPath, string Yaml)
+{
+    /// <summary>The builder's record type name, for messages.</summary>
+    public abstract string DataTypeName { get; }
+}
+
+/// <summary>A generation builder over rows of <typeparamref name="TData"/>.</summary>
+public sealed record GenerationBuilderRegistration<TData>(
+    string Name,
+    string YamlPath,
+    string Yaml,
+    Func<GenerationDataBuilder<TData>> Create,
+    RowCodec<TData> Codec,
+    Func<IConfigMap, string, TData?> ReadSeed) : BuilderRegistration(Name, YamlPath, Yaml)
+    where TData : DataPoint
+{
+    /// <inheritdoc />
+    public override string DataTypeName => typeof(TData).Name;
+}

@@ -1,0 +1,49 @@
+namespace Dgt.Configuration;
+
+/// <summary>
+/// A YAML (or JSON) mapping as generated binding code reads it. Every getter returns false when the key is absent
+/// and also when the value has the wrong kind, in which case it records an error located at the value (file, line,
+/// column, what was expected). Generated code never throws for bad input: it reports and carries on, so that all
+/// errors are listed together.
+/// </summary>
+public interface IConfigMap
+{
+    /// <summary>The keys present, in document order.</summary>
+    IReadOnlyList<string> Keys { get; }
+
+    /// <summary>True when an error has been reported on this mapping or below it.</summary>
+    bool HasErrors { get; }
+
+    /// <summary>
+    /// The key under which a value is present: <paramref name="key"/> or one of its aliases; null when none is.
+    /// Two spellings of one option given together are reported.
+    /// </summary>
+    string? FindKey(string key, params string[] aliases);
+
+    /// <summary>Reads a scalar as text.</summary>
+    bool TryGetString(string key, out string value);
+
+    /// <summary>Reads a whole number.</summary>
+    bool TryGetInt64(string key, out long value);
+
+    /// <summary>Reads a number (invariant culture).</summary>
+    bool TryGetDouble(string key, out double value);
+
+    /// <summary>Reads <c>true</c>/<c>false</c>.</summary>
+    bool TryGetBoolean(string key, out bool value);
+
+    /// <summary>Reads a sequence of scalars (a single scalar counts as a one-item list).</summary>
+    bool TryGetStringList(string key, out IReadOnlyList<string> value);
+
+    /// <summary>Reads a mapping of scalars.</summary>
+    bool TryGetStringMap(string key, out IReadOnlyDictionary<string, string> value);
+
+    /// <summary>Reports that a required key is absent.</summary>
+    void ReportMissing(string key, string expected);
+
+    /// <summary>Reports every key not in <paramref name="knownKeys"/>, with a did-you-mean.</summary>
+    void ReportUnknownKeys(IReadOnlyCollection<string> knownKeys);
+
+    /// <summary>Reports a value that has the right kind but is not accepted.</summary>
+    void ReportInvalid(string key, string expected);
+}

@@ -1,0 +1,91 @@
+namespace Dgt;
+
+/// <summary>
+/// An LLM engine block. Builders hand it a batch of requests; it sends them concurrently (at most
+/// <see cref="CallLimit"/> at once), and returns one result per request, in request order, each carrying the caller's
+/// reference. Concrete engines (<c>type: ollama</c>, …) implement <see cref="SendAsync"/>, retries included.
+/// </summary>
+public abstract class LMProvider : IBlock
+{
+    private readonly SemaphoreSlim _slots;
+
+    /// <summary>Creates the engine.</summary>
+    protected LMProvider(string name, string modelId, int callLimit, GenerationOptions defaults)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(callLimit, 1);
+        Name = name;
+        ModelId = modelId;
+        CallLimit = callLimit;
+        Defaults = defaults;
+        _slots = new SemaphoreSlim(callLimit, callLimit);
+    }
+
+    /// <inheritdoc />
+    public string Name { get; }
+
+    /// <summary>The model every request of this block goes to.</summary>
+    public string ModelId { get; }
+
+    /// <summary>The most requests in flight at once.</summary>
+    public int CallLimit { get; }
+
+    /// <summary>The options from the block's YAML, under every request's overrides.</summary>
+    public GenerationOptions Defaults { get; }
+
+    /// <summary>Totals of every request this engine finished.</summary>
+    public LmStatistics Statistics { get; } = new();
+
+    /// <summary>
+    /// Sends every request and returns the results in request order. A request that fails after its retries yields a
+    /// result whose <see cref="LmResult{TReference}.Failure"/> says why; an <see cref="LmPermanentException"/> ends the
+    /// whole call.
+    /// </summary>
+    public async Task<IReadOnlyList<LmResult<TReference>>> RunAsync<TReference>(
+        IEnumerable<LmRequest<TReference>> requests, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        using var failFast = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var pending = requests.Select(request => RunOneAsync(request, failFast)).ToArray();
+        try
+        {
+            return await Task.WhenAll(pending).ConfigureAwait(false);
+        }
+        catch (LmPermanentException)
+        {
+            await failFast.CancelAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Sends one call to the server, retrying transient failures; throws only for permanent ones.</summary>
+    protected abstract Task<LmReply> SendAsync(LmCall call, CancellationToken cancellationToken);
+
+    private async Task<LmResult<TReference>> RunOneAsync<TReference>(
+        LmRequest<TReference> request, CancellationTokenSource failFast)
+    {
+        var call = new LmCall
+        {
+            Method = request.Method,
+            Prompt = request.Prompt,
+            Messages = request.Messages,
+            Options = Defaults.With(request.Overrides),
+        };
+        await _slots.WaitAsync(failFast.Token).ConfigureAwait(false);
+        try
+        {
+            var reply = await SendAsync(call, failFast.Token).ConfigureAwait(false);
+            Statistics.Record(reply);
+            return new LmResult<TReference>(request.Reference, reply);
+        }
+        catch (LmPermanentException)
+        {
+            // Stop every other request of the batch at once: the run is over.
+            await failFast.CancelAsync().ConfigureAwait(false);
+            throw;
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using System.Text.Json;
+using Dgt.Configuration;
+
+namespace Dgt;
+
+/// <summary>
+/// Reads and writes rows of <typeparamref name="TData"/> without reflection. The source generator emits one per record
+/// type: YAML/JSON mapping → record (snake_case keys onto PascalCase properties) and record → JSON object.
+/// </summary>
+public abstract class RowCodec<TData>
+    where TData : DataPoint
+{
+    /// <summary>The snake_case field names, <c>task_name</c> and <c>is_seed</c> first.</summary>
+    public abstract IReadOnlyList<string> FieldNames { get; }
+
+    /// <summary>
+    /// Builds a row from a mapping; null when the mapping does not fit (the reasons are reported on it).
+    /// <c>task_name</c> defaults to <paramref name="defaultTaskName"/>.
+    /// </summary>
+    public abstract TData? Read(IConfigMap row, string defaultTaskName);
+
+    /// <summary>Writes the row as one JSON object.</summary>
+    public abstract void Write(Utf8JsonWriter writer, TData row);
+
+    /// <summary>Reads a field by its snake_case name.</summary>
+    public abstract bool TryGetField(TData row, string field, out object? value);
+}
