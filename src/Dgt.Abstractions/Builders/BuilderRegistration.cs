@@ -7,6 +7,9 @@ public abstract record BuilderRegistration(string Name, string YamlPath, string 
 {
     /// <summary>The builder's record type name, for messages.</summary>
     public abstract string DataTypeName { get; }
+
+    /// <summary>Calls the visitor method for this registration's kind and record type.</summary>
+    public abstract TResult Accept<TResult>(IBuilderRegistrationVisitor<TResult> visitor);
 }
 
 /// <summary>A generation builder over rows of <typeparamref name="TData"/>.</summary>
@@ -21,4 +24,11 @@ public sealed record GenerationBuilderRegistration<TData>(
 {
     /// <inheritdoc />
     public override string DataTypeName => typeof(TData).Name;
+
+    /// <inheritdoc />
+    public override TResult Accept<TResult>(IBuilderRegistrationVisitor<TResult> visitor)
+    {
+        ArgumentNullException.ThrowIfNull(visitor);
+        return visitor.VisitGeneration(this);
+    }
 }

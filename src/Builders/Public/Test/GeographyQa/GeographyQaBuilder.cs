@@ -11,11 +11,6 @@ public sealed partial class GeographyQaBuilder : GenerationDataBuilder<Geography
 
     [Block] private LMProvider generator = null!;
 
-    private long _malformedReplies;
-
-    /// <summary>Replies that held no usable question-answer pair.</summary>
-    public long MalformedReplies => Interlocked.Read(ref _malformedReplies);
-
     protected override async Task<IReadOnlyList<GeographyQaData>> GenerateAsync(
         GenerationBatch<GeographyQaData> batch, CancellationToken cancellationToken)
     {
@@ -31,7 +26,7 @@ public sealed partial class GeographyQaBuilder : GenerationDataBuilder<Geography
         {
             if (QaReply.TryParse(reply.Text) is not var (question, answer))
             {
-                Interlocked.Increment(ref _malformedReplies);
+                Count("malformed_replies");
                 continue;
             }
 
