@@ -1,0 +1,22 @@
+using Dgt.Runtime.Tasks;
+
+namespace Dgt.Runtime.Cli;
+
+/// <summary>What the command line asks for.</summary>
+public sealed record RunRequest
+{
+    /// <summary>Only check the configuration (<c>dgt validate</c>).</summary>
+    public bool ValidateOnly { get; init; }
+
+    public IReadOnlyList<string> TaskPaths { get; init; } = [];
+
+    public string? ConfigPath { get; init; }
+
+    public IReadOnlyList<string> IncludeBuilderPaths { get; init; } = [];
+
+    public RunnerOverrides Overrides { get; init; } = RunnerOverrides.None;
+
+    public string? BuildId { get; init; }
+
+    public bool Debug { get; init; }
+}

@@ -1,0 +1,148 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using Dgt.Configuration;
+using Dgt.Runtime.Cli;
+using Dgt.Runtime.Generation;
+using Dgt.Runtime.Planning;
+using Dgt.Runtime.Reporting;
+
+namespace Dgt.Runtime;
+
+/// <summary>The <c>dgt</c> program: parse the command line, check everything, run, summarise, exit with a meaningful code.</summary>
+public static class DgtProgram
+{
+    /// <summary>Runs the program against the process's console and environment.</summary>
+    public static async Task<int> RunAsync(string[] args, IBuilderRegistry registry)
+    {
+        using var interrupt = new InterruptHandler();
+        return await RunAsync(args, registry, Console.Out, Console.Error, Environment.GetEnvironmentVariable,
+            interactive: !Console.IsErrorRedirected, interrupt.Token).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs the program with explicit streams, environment and cancellation (for tests).</summary>
+    public static async Task<int> RunAsync(
+        IReadOnlyList<string> args,
+        IBuilderRegistry registry,
+        TextWriter output,
+        TextWriter error,
+        Func<string, string?> environment,
+        bool interactive,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        var (request, exitCode) = new CommandLine().Parse(args, output, error);
+        if (request is null)
+        {
+            return exitCode;
+        }
+
+        var clock = Stopwatch.StartNew();
+        var problems = new List<ConfigProblem>();
+        var plan = RunPlanner.Plan(request, registry, environment, problems);
+        if (plan is null)
+        {
+            ProblemPrinter.Print(problems, error);
+            return ExitCodes.ConfigurationError;
+        }
+
+        if (request.ValidateOnly)
+        {
+            output.WriteLine($"ok: {plan.Builders.Sum(b => b.Tasks.Count)} task(s), {plan.Builders.Count} builder(s); configuration is valid.");
+            return ExitCodes.Success;
+        }
+
+        var console = new ConsoleSurface(error, interactive);
+        var runId = Guid.NewGuid().ToString("N");
+        await using var log = new RunLog(console, request.Debug, runId, request.BuildId ?? "exp");
+        using var progress = new RunProgress(console);
+        var context = new RunContext(log, progress, environment, runId, request.BuildId ?? "exp");
+        var outcomes = new List<TaskOutcome>();
+        try
+        {
+            progress.Start();
+            foreach (var builder in plan.Builders)
+            {
+                log.Info($"Builder {builder.Name}: {builder.Tasks.Count} task(s).");
+                outcomes.AddRange(await builder.RunAsync(context, cancellationToken).ConfigureAwait(false));
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            progress.Dispose();
+            error.WriteLine("Interrupted. Every row produced so far is on disk; run the same command again to resume.");
+            return ExitCodes.Interrupted;
+        }
+        catch (LmPermanentException exception)
+        {
+            progress.Dispose();
+            error.WriteLine("error: " + exception.Message);
+            error.WriteLine("Nothing more was sent. Rows produced so far are on disk; fix the problem and run again to resume.");
+            return ExitCodes.RuntimeFailure;
+        }
+        catch (RunFailureException exception)
+        {
+            progress.Dispose();
+            error.WriteLine("error: " + exception.Message);
+            return ExitCodes.RuntimeFailure;
+        }
+        catch (IOException exception)
+        {
+            progress.Dispose();
+            error.WriteLine("error: " + exception.Message);
+            return ExitCodes.RuntimeFailure;
+        }
+
+        progress.Dispose();
+        RunSummary.Print(outcomes, plan, clock.Elapsed, output);
+        var shortTasks = outcomes.Where(o => o.EndReason != TaskEndReason.Completed).ToList();
+        foreach (var task in shortTasks)
+        {
+            error.WriteLine($"warning: task '{task.Name}' finished with {task.FinalRows} of {task.Target} rows.");
+        }
+
+        return shortTasks.Count > 0 ? ExitCodes.Incomplete : ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// Ctrl-C and SIGTERM cancel the run so it can flush and record 'cancelled'; a second Ctrl-C exits at once
+    /// (rows already appended are on disk either way).
+    /// </summary>
+    private sealed class InterruptHandler : IDisposable
+    {
+        private readonly CancellationTokenSource _source = new();
+        private readonly PosixSignalRegistration _terminate;
+        private int _interrupts;
+
+        public InterruptHandler()
+        {
+            Console.CancelKeyPress += OnCancelKeyPress;
+            _terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+            {
+                context.Cancel = true;
+                _source.Cancel();
+            });
+        }
+
+        public CancellationToken Token => _source.Token;
+
+        public void Dispose()
+        {
+            Console.CancelKeyPress -= OnCancelKeyPress;
+            _terminate.Dispose();
+            _source.Dispose();
+        }
+
+        private void OnCancelKeyPress(object? sender, ConsoleCancelEventArgs e)
+        {
+            if (Interlocked.Increment(ref _interrupts) > 1)
+            {
+                Environment.Exit(ExitCodes.Interrupted);
+            }
+
+            e.Cancel = true;
+            _source.Cancel();
+        }
+    }
+}

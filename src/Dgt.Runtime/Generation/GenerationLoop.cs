@@ -1,0 +1,196 @@
+using Dgt.Runtime.Reporting;
+using Dgt.Runtime.Storage;
+
+namespace Dgt.Runtime.Generation;
+
+/// <summary>
+/// The generation loop of one builder over all of its tasks: attempts until each task has its rows (checked after
+/// postprocessing), stalls, or uses up its attempts; then each task's first N accepted rows become its final data.
+/// </summary>
+public sealed class GenerationLoop<TData>
+    where TData : DataPoint
+{
+    private readonly GenerationDataBuilder<TData> _builder;
+    private readonly PostprocessingPipeline<TData> _postprocessing;
+    private readonly IReadOnlyList<GenerationTaskRun<TData>> _tasks;
+    private readonly RowCodec<TData> _codec;
+    private readonly RunLog _log;
+    private readonly RunProgress _progress;
+    private readonly Dictionary<string, TaskInfo> _taskInfo;
+    private readonly Dictionary<string, int> _epochsWithoutGain = new(StringComparer.Ordinal);
+
+    public GenerationLoop(
+        GenerationDataBuilder<TData> builder,
+        PostprocessingPipeline<TData> postprocessing,
+        IReadOnlyList<GenerationTaskRun<TData>> tasks,
+        RowCodec<TData> codec,
+        RunLog log,
+        RunProgress progress)
+    {
+        _builder = builder;
+        _postprocessing = postprocessing;
+        _tasks = tasks;
+        _codec = codec;
+        _log = log;
+        _progress = progress;
+        _taskInfo = tasks.ToDictionary(t => t.Name, t => new TaskInfo(t.Name, t.Definition.Description, t.Definition.CreatedBy), StringComparer.Ordinal);
+    }
+
+    /// <summary>Runs every task to its end and writes its final data.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var attempt = _tasks.Count == 0 ? 0 : _tasks.Max(t => t.Attempts);
+        var active = _tasks.ToList();
+        while (active.Count > 0)
+        {
+            var generating = active.Where(t => !IsReadyForPostprocessing(t)).ToList();
+            var toPostprocess = active.Except(generating).ToList();
+            while (generating.Count > 0)
+            {
+                attempt++;
+                await RunAttemptAsync(attempt, generating, cancellationToken).ConfigureAwait(false);
+                foreach (var task in generating.Where(IsReadyForPostprocessing).ToList())
+                {
+                    generating.Remove(task);
+                    toPostprocess.Add(task);
+                }
+            }
+
+            active.Clear();
+            foreach (var task in toPostprocess)
+            {
+                await PostprocessAsync(task, cancellationToken).ConfigureAwait(false);
+                task.EndReason = Decide(task);
+                if (task.EndReason == TaskEndReason.None)
+                {
+                    _log.Info($"{task.Accepted.Count} of {task.Runner.NumOutputsToGenerate} rows after postprocessing; generating more.", task.Name);
+                    active.Add(task);
+                }
+            }
+        }
+
+        foreach (var task in _tasks)
+        {
+            await WriteFinalDataAsync(task, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task RunAttemptAsync(int attempt, List<GenerationTaskRun<TData>> generating, CancellationToken cancellationToken)
+    {
+        // One random source per attempt, so a run's sampling depends only on the attempt number.
+        var random = new Random(unchecked((attempt * 1_000_003) ^ 0x5eed));
+        var pool = generating.SelectMany(task => task.TakeBatch(random)).ToList();
+        var batch = new GenerationBatch<TData>(attempt, pool, random, _taskInfo);
+        var outputs = await _builder.RunAttemptAsync(batch, cancellationToken).ConfigureAwait(false);
+
+        var routed = generating.ToDictionary(t => t.Name, _ => new List<TData>(), StringComparer.Ordinal);
+        var unrouted = 0;
+        foreach (var row in outputs)
+        {
+            if (routed.TryGetValue(row.TaskName, out var rows))
+            {
+                rows.Add(row with { IsSeed = false });
+            }
+            else
+            {
+                unrouted++;
+            }
+        }
+
+        if (unrouted > 0)
+        {
+            _log.Warning($"Attempt {attempt}: {unrouted} rows named no active task in task_name and were dropped.");
+        }
+
+        foreach (var task in generating)
+        {
+            await task.RecordAttemptAsync(routed[task.Name], cancellationToken).ConfigureAwait(false);
+        }
+
+        await _log.FlushAsync().ConfigureAwait(false);
+        _progress.AttemptFinished(attempt);
+        _log.Debug($"Attempt {attempt}: " + string.Join(", ", generating.Select(t => $"{t.Name} +{routed[t.Name].Count} ({t.Count}/{t.Runner.NumOutputsToGenerate})")));
+    }
+
+    private static bool IsReadyForPostprocessing(GenerationTaskRun<TData> task) =>
+        task.Count >= task.Runner.NumOutputsToGenerate || task.IsStalled || task.IsCapped;
+
+    private async Task PostprocessAsync(GenerationTaskRun<TData> task, CancellationToken cancellationToken)
+    {
+        var before = task.Accepted.Count;
+        if (_postprocessing.IsEmpty)
+        {
+            task.AcceptPostprocessed([.. task.Accepted, .. task.Pending]);
+        }
+        else
+        {
+            var total = task.Count;
+            var result = await _postprocessing.RunAsync([.. task.Accepted, .. task.Pending], cancellationToken).ConfigureAwait(false);
+            task.AcceptPostprocessed(result.Kept);
+            await WriteRejectsAsync(task, result, cancellationToken).ConfigureAwait(false);
+            _log.Info($"Postprocessing kept {result.Kept.Count} of {total} rows.", task.Name);
+        }
+
+        var gained = task.Accepted.Count > before;
+        _epochsWithoutGain[task.Name] = gained ? 0 : _epochsWithoutGain.GetValueOrDefault(task.Name) + 1;
+        _progress.Postprocessed(task.Name);
+    }
+
+    private TaskEndReason Decide(GenerationTaskRun<TData> task)
+    {
+        if (task.Accepted.Count >= task.Runner.NumOutputsToGenerate)
+        {
+            return TaskEndReason.Completed;
+        }
+
+        if (task.IsStalled || _epochsWithoutGain[task.Name] >= task.Runner.MaxStalledRequests)
+        {
+            return TaskEndReason.Stalled;
+        }
+
+        return task.IsCapped ? TaskEndReason.Capped : TaskEndReason.None;
+    }
+
+    private readonly Dictionary<(string Task, string Block), List<string>> _rejects = [];
+
+    private async Task WriteRejectsAsync(GenerationTaskRun<TData> task, PostprocessingResult<TData> result, CancellationToken cancellationToken)
+    {
+        task.Rejected += result.Rejected.Count;
+        foreach (var group in result.Rejected.GroupBy(r => r.Block))
+        {
+            var key = (task.Name, group.Key);
+            if (!_rejects.TryGetValue(key, out var lines))
+            {
+                lines = [];
+                _rejects[key] = lines;
+            }
+
+            lines.AddRange(group.Select(r => RejectLine(r.Row, group.Key, r.Verdict)));
+
+            // Rewritten whole: a resumed run re-decides every row, and a reject must never be listed twice.
+            await AtomicFile.WriteLinesAsync(task.Layout.BlockRejects(group.Key), lines, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private string RejectLine(TData row, string block, Validation verdict) => RowJson.Write(writer =>
+    {
+        writer.WriteStartObject();
+        writer.WritePropertyName("row");
+        _codec.Write(writer, row);
+        writer.WriteString("block", block);
+        writer.WriteBoolean("is_valid", false);
+        if (verdict.Score is { } score)
+        {
+            writer.WriteNumber("score", Math.Round(score, 6));
+        }
+
+        writer.WriteString("reason", verdict.Reason ?? "rejected");
+        writer.WriteEndObject();
+    });
+
+    private async Task WriteFinalDataAsync(GenerationTaskRun<TData> task, CancellationToken cancellationToken)
+    {
+        var final = task.Accepted.Take(task.Runner.NumOutputsToGenerate).Select(row => RowJson.Serialize(_codec, row));
+        await AtomicFile.WriteLinesAsync(task.Layout.FinalData, final, cancellationToken).ConfigureAwait(false);
+    }
+}

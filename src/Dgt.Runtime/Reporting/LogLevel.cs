@@ -1,0 +1,10 @@
+namespace Dgt.Runtime.Reporting;
+
+/// <summary>Severity of a log record.</summary>
+public enum LogLevel
+{
+    Debug,
+    Info,
+    Warning,
+    Error,
+}

@@ -1,0 +1,53 @@
+using Dgt.Configuration;
+
+namespace Dgt.Runtime.Reporting;
+
+/// <summary>Prints configuration problems the way compilers do: location, message, the line itself, and the fix.</summary>
+public static class ProblemPrinter
+{
+    /// <summary>Writes every problem, sorted by file and position, then a count.</summary>
+    public static void Print(IReadOnlyCollection<ConfigProblem> problems, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        ArgumentNullException.ThrowIfNull(writer);
+        var lines = new Dictionary<string, string[]?>(StringComparer.Ordinal);
+        foreach (var problem in problems.OrderBy(p => p.Span.File, StringComparer.Ordinal).ThenBy(p => p.Span.Line).ThenBy(p => p.Span.Column))
+        {
+            writer.WriteLine($"{problem.Span}: error: {problem.Message}");
+            var source = SourceLine(problem.Span, lines);
+            if (source is not null)
+            {
+                writer.WriteLine("    " + source);
+                writer.WriteLine("    " + new string(' ', Math.Max(0, problem.Span.Column - 1)) + new string('^', Math.Max(1, Math.Min(source.Length - problem.Span.Column + 1, problem.Span.EndLine == problem.Span.Line ? problem.Span.EndColumn - problem.Span.Column : 1))));
+            }
+
+            if (problem.Fix is not null)
+            {
+                writer.WriteLine("    fix: " + problem.Fix);
+            }
+        }
+
+        writer.WriteLine(problems.Count == 1 ? "1 error; nothing was run or written." : $"{problems.Count} errors; nothing was run or written.");
+    }
+
+    private static string? SourceLine(SourceSpan span, Dictionary<string, string[]?> cache)
+    {
+        if (!cache.TryGetValue(span.File, out var fileLines))
+        {
+            try
+            {
+                fileLines = File.Exists(span.File) && new FileInfo(span.File).Length < 4 * 1024 * 1024 ? File.ReadAllLines(span.File) : null;
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                fileLines = null;
+            }
+
+            cache[span.File] = fileLines;
+        }
+
+        return fileLines is not null && span.Line >= 1 && span.Line <= fileLines.Length && span.Column <= fileLines[span.Line - 1].Length + 1
+            ? fileLines[span.Line - 1].TrimEnd()
+            : null;
+    }
+}

@@ -1,0 +1,53 @@
+using System.Globalization;
+using Dgt.Runtime.Generation;
+using Dgt.Runtime.Planning;
+
+namespace Dgt.Runtime.Reporting;
+
+/// <summary>The one-screen summary printed at the end of a run.</summary>
+public static class RunSummary
+{
+    public static void Print(IReadOnlyList<TaskOutcome> outcomes, RunPlan plan, TimeSpan elapsed, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(outcomes);
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(writer);
+        var invariant = CultureInfo.InvariantCulture;
+        writer.WriteLine();
+        writer.WriteLine("Summary");
+        writer.WriteLine(string.Create(invariant, $"  {"task",-40} {"rows",12} {"generated",10} {"rejected",9} {"attempts",9}  status"));
+        foreach (var outcome in outcomes)
+        {
+            var status = outcome.EndReason switch
+            {
+                TaskEndReason.Completed => "complete",
+                TaskEndReason.Stalled => "SHORT (stalled)",
+                TaskEndReason.Capped => "SHORT (max_gen_requests)",
+                _ => "unfinished",
+            };
+            writer.WriteLine(string.Create(invariant,
+                $"  {outcome.Name,-40} {outcome.FinalRows + "/" + outcome.Target,12} {outcome.Generated,10} {outcome.Rejected,9} {outcome.Attempts,9}  {status}"));
+        }
+
+        foreach (var builder in plan.Builders)
+        {
+            foreach (var engine in builder.Blocks.OfType<LMProvider>())
+            {
+                var stats = engine.Statistics;
+                writer.WriteLine(string.Create(invariant,
+                    $"  block {engine.Name} ({engine.ModelId}): {stats.Requests} requests, {stats.Failures} failed, {stats.HttpAttempts - stats.Requests} retries, {stats.PromptTokens} prompt + {stats.CompletionTokens} completion tokens"));
+            }
+
+            foreach (var (name, value) in builder.Counters.OrderBy(c => c.Key, StringComparer.Ordinal))
+            {
+                writer.WriteLine(string.Create(invariant, $"  builder {builder.Name}: {name.Replace('_', ' ')} {value}"));
+            }
+        }
+
+        writer.WriteLine(string.Create(invariant, $"  wall time {RunProgress.Format(elapsed)}"));
+        foreach (var outcome in outcomes)
+        {
+            writer.WriteLine($"  output: {Path.Combine(Path.GetRelativePath(Environment.CurrentDirectory, outcome.OutputDirectory), "final_data.jsonl")}");
+        }
+    }
+}

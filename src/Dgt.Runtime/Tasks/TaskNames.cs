@@ -1,0 +1,38 @@
+namespace Dgt.Runtime.Tasks;
+
+/// <summary>Rules for <c>task_name</c>, which becomes a path under the output directory.</summary>
+public static class TaskNames
+{
+    /// <summary>Why <paramref name="name"/> cannot be a task name, or null when it can.</summary>
+    public static string? Problem(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (name.Trim().Length == 0)
+        {
+            return "task_name is empty.";
+        }
+
+        if (Path.IsPathRooted(name) || name.StartsWith('/') || name.StartsWith('~') || name.Contains(':', StringComparison.Ordinal))
+        {
+            return $"task_name '{name}' is an absolute path; it must be a relative path such as 'public/test/geography_qa'.";
+        }
+
+        if (name.Contains('\\', StringComparison.Ordinal))
+        {
+            return $"task_name '{name}' contains a backslash; separate its parts with '/'.";
+        }
+
+        var parts = name.Split('/');
+        if (parts.Any(part => part is "" or "." or ".."))
+        {
+            return $"task_name '{name}' has an empty, '.' or '..' part; it must stay inside the output directory.";
+        }
+
+        if (name.Any(char.IsControl))
+        {
+            return $"task_name '{name}' contains a control character.";
+        }
+
+        return null;
+    }
+}
