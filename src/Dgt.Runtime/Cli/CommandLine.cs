@@ -48,6 +48,10 @@ public sealed class CommandLine
         }
 
         _root.Subcommands.Add(_validate);
+
+        // The work happens after parsing; actions only make both commands valid on their own.
+        _root.SetAction(_ => ExitCodes.Success);
+        _validate.SetAction(_ => ExitCodes.Success);
     }
 
     /// <summary>Parses <paramref name="args"/>; on help, version or errors, returns the exit code to stop with instead.</summary>

@@ -11,7 +11,7 @@ public static class TaskFileReader
         "runner_config", "datastore", "final_datastore", "formatter", "dataloader", "store_name", "include",
     ];
 
-    /// <summary>Reads a task from its parsed YAML; null when the problems make it unusable.</summary>
+    /// <summary>Reads a task from its parsed YAML; null when it lacks what identifies it. Problems are added to the list.</summary>
     public static TaskDefinition? Read(ConfigNode? root, string path, RunnerOverrides overrides, List<ConfigProblem> problems)
     {
         ArgumentNullException.ThrowIfNull(overrides);
@@ -29,7 +29,6 @@ public static class TaskFileReader
             return null;
         }
 
-        var before = problems.Count;
         ReportMisplacedRunnerKeys(task, problems);
         var name = RequiredText(task, "task_name", "a unique name such as public/test/geography_qa", problems);
         if (name is not null && TaskNames.Problem(name) is { } nameProblem)
@@ -51,7 +50,10 @@ public static class TaskFileReader
         }
 
         var runner = RunnerConfigReader.Read(task, path, overrides, problems);
-        if (problems.Count > before || name is null || description is null || builder is null || runner is null)
+
+        // A task with problems is still returned when it can be, so that its seeds get checked against the builder
+        // too and every error is reported in one go; the problems themselves stop the run.
+        if (name is null || description is null || builder is null)
         {
             return null;
         }
@@ -66,7 +68,7 @@ public static class TaskFileReader
             SeedExamples = seeds,
             SeedDatastore = seedStore,
             SeedDatastoreSpan = seedStoreSpan,
-            Runner = runner,
+            Runner = runner ?? new RunnerConfig(),
             Datastore = datastore ?? DatastoreConfig.Default,
             FilePath = path,
             Source = task,

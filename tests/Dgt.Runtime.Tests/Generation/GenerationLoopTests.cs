@@ -1,0 +1,150 @@
+using System.Text.Json;
+using Dgt.Runtime.Tests.Support;
+
+namespace Dgt.Runtime.Tests.Generation;
+
+public sealed class GenerationLoopTests
+{
+    private const string Task = """
+        task_name: test/qa_task
+        task_description: questions
+        data_builder: test/qa
+        seed_examples:
+          - question: seed one
+            answer: a1
+          - question: seed two
+            answer: a2
+          - question: seed three
+            answer: a3
+        """;
+
+    [Fact]
+    public async Task Final_data_holds_exactly_the_requested_rows_in_generation_order()
+    {
+        using var dir = new TempDirectory();
+        var taskFile = dir.Write("task.yaml", Task);
+        var registry = new TestRegistry((n, _) => $"question {n}|answer {n}");
+
+        var (code, _, error) = await ProgramRun.RunAsync(registry, ["--task-path", taskFile, "--output-dir", dir.Combine("out"), "--num-outputs-to-generate", "7"]);
+
+        Assert.True(code == 0, error);
+        var rows = ReadRows(dir.Combine("out", "test", "qa_task", "final_data.jsonl"));
+        Assert.Equal(7, rows.Count);
+        Assert.Equal([.. Enumerable.Range(1, 7).Select(i => $"question {i}")], rows.Select(r => r.GetProperty("question").GetString()));
+        Assert.All(rows, r => Assert.False(r.GetProperty("is_seed").GetBoolean()));
+        Assert.All(rows, r => Assert.Equal("test/qa_task", r.GetProperty("task_name").GetString()));
+
+        // Every attempt's rows are in data.jsonl, even those beyond the target.
+        Assert.True(ReadRows(dir.Combine("out", "test", "qa_task", "data.jsonl")).Count >= 7);
+    }
+
+    [Fact]
+    public async Task Duplicates_are_removed_by_the_postprocessor_and_generation_continues_until_the_target()
+    {
+        using var dir = new TempDirectory();
+        var taskFile = dir.Write("task.yaml", Task);
+
+        // Every second reply repeats an earlier question.
+        var registry = new TestRegistry((n, _) => n % 2 == 0 ? "question 1|again" : $"question {n}|answer {n}");
+
+        var (code, _, error) = await ProgramRun.RunAsync(registry, ["--task-path", taskFile, "--output-dir", dir.Combine("out"), "--num-outputs-to-generate", "6"]);
+
+        Assert.True(code == 0, error);
+        var taskDir = dir.Combine("out", "test", "qa_task");
+        var questions = ReadRows(Path.Combine(taskDir, "final_data.jsonl")).Select(r => r.GetProperty("question").GetString()).ToList();
+        Assert.Equal(6, questions.Count);
+        Assert.Equal(questions.Count, questions.Distinct().Count());
+        var rejects = ReadRows(Path.Combine(taskDir, "blocks", "dedup.jsonl"));
+        Assert.NotEmpty(rejects);
+        Assert.All(rejects, r => Assert.Equal("question 1", r.GetProperty("row").GetProperty("question").GetString()));
+
+        // Each repeat is listed once, however many postprocessing rounds saw it.
+        var repeats = ReadRows(Path.Combine(taskDir, "data.jsonl")).Count(r => r.GetProperty("question").GetString() == "question 1") - 1;
+        Assert.Equal(repeats, rejects.Count);
+    }
+
+    [Fact]
+    public async Task A_task_that_gets_nothing_stalls_and_exits_3_with_what_it_has()
+    {
+        using var dir = new TempDirectory();
+        var taskFile = dir.Write("task.yaml", Task);
+        var registry = new TestRegistry((_, _) => "no separator here");
+
+        var (code, _, error) = await ProgramRun.RunAsync(registry,
+            ["--task-path", taskFile, "--output-dir", dir.Combine("out"), "--num-outputs-to-generate", "5", "--max-stalled-requests", "3"]);
+
+        Assert.Equal(3, code);
+        Assert.Contains("0 of 5 rows", error, StringComparison.Ordinal);
+        Assert.Empty(ReadRows(dir.Combine("out", "test", "qa_task", "final_data.jsonl")));
+        Assert.Equal(3 * 3, registry.Engine!.Calls);
+        var results = File.ReadAllLines(dir.Combine("out", "test", "qa_task", "task_results.jsonl"));
+        Assert.Contains("\"status\":\"incomplete\"", results[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Max_gen_requests_caps_the_attempts()
+    {
+        using var dir = new TempDirectory();
+        var taskFile = dir.Write("task.yaml", Task);
+        var registry = new TestRegistry((n, _) => $"question {n}|answer {n}");
+
+        var (code, _, _) = await ProgramRun.RunAsync(registry,
+            ["--task-path", taskFile, "--output-dir", dir.Combine("out"), "--num-outputs-to-generate", "100", "--max-gen-requests", "2", "--seed-batch-size", "3", "--machine-batch-size", "0"]);
+
+        Assert.Equal(3, code);
+        Assert.Equal(6, registry.Engine!.Calls);
+        Assert.Equal(6, ReadRows(dir.Combine("out", "test", "qa_task", "final_data.jsonl")).Count);
+    }
+
+    [Fact]
+    public async Task A_rerun_resumes_from_the_rows_on_disk_and_continues_the_seed_cursor()
+    {
+        using var dir = new TempDirectory();
+        var taskFile = dir.Write("task.yaml", Task);
+        var prompts = new List<string>();
+        var registry = new TestRegistry((n, prompt) =>
+        {
+            lock (prompts)
+            {
+                prompts.Add(prompt);
+            }
+
+            return $"question {Guid.NewGuid():N}|answer";
+        });
+        string[] args = ["--task-path", taskFile, "--output-dir", dir.Combine("out"), "--seed-batch-size", "2", "--machine-batch-size", "0"];
+
+        Assert.Equal(0, (await ProgramRun.RunAsync(registry, [.. args, "--num-outputs-to-generate", "2"])).ExitCode);
+        var firstRun = ReadRows(dir.Combine("out", "test", "qa_task", "final_data.jsonl"));
+        prompts.Clear();
+        Assert.Equal(0, (await ProgramRun.RunAsync(registry, [.. args, "--num-outputs-to-generate", "4"])).ExitCode);
+
+        var secondRun = ReadRows(dir.Combine("out", "test", "qa_task", "final_data.jsonl"));
+        Assert.Equal(4, secondRun.Count);
+        Assert.Equal(firstRun.Select(r => r.GetRawText()), secondRun.Take(2).Select(r => r.GetRawText()));
+
+        // The first run used seeds one and two; the rerun continues with three, then wraps to one.
+        Assert.Equal(["Q: seed three", "Q: seed one"], prompts.Order(StringComparer.Ordinal).Reverse().ToArray());
+    }
+
+    [Fact]
+    public async Task Restart_generation_starts_over()
+    {
+        using var dir = new TempDirectory();
+        var taskFile = dir.Write("task.yaml", Task);
+        var counter = 0;
+        var registry = new TestRegistry((_, _) => $"question {Interlocked.Increment(ref counter)}|answer");
+        string[] args = ["--task-path", taskFile, "--output-dir", dir.Combine("out"), "--num-outputs-to-generate", "3"];
+
+        await ProgramRun.RunAsync(registry, args);
+        var (code, _, _) = await ProgramRun.RunAsync(registry, [.. args, "--restart-generation"]);
+
+        Assert.Equal(0, code);
+        var data = ReadRows(dir.Combine("out", "test", "qa_task", "data.jsonl"));
+        Assert.Equal(3, data.Count);
+        Assert.Equal("question 4", data[0].GetProperty("question").GetString());
+        Assert.Single(File.ReadAllLines(dir.Combine("out", "test", "qa_task", "task_card.jsonl")));
+    }
+
+    private static List<JsonElement> ReadRows(string path) =>
+        [.. File.ReadAllLines(path).Where(l => l.Length > 0).Select(l => JsonDocument.Parse(l).RootElement.Clone())];
+}
