@@ -11,6 +11,7 @@ namespace Dgt.Runtime.Planning;
 /// </summary>
 public sealed class BuilderPreparer(
     BuilderSource source,
+    ConfigMapping? builderOverride,
     IReadOnlyList<TaskDefinition> tasks,
     IReadOnlyList<BlockTypeRegistration> blockTypes,
     Func<string, string?> environment,
@@ -22,6 +23,11 @@ public sealed class BuilderPreparer(
         ArgumentNullException.ThrowIfNull(registration);
         var before = problems.Count;
         var root = YamlConfigReader.Read(source.Text, source.Path, problems);
+        if (root is not null && builderOverride is not null)
+        {
+            root = ConfigMerge.Deep(root, builderOverride);
+        }
+
         var definition = root is null ? null : BuilderYamlReader.Read(root, source.Path, problems);
         if (definition is null)
         {

@@ -16,12 +16,8 @@ public static class RunPlanner
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(problems);
-        if (request.ConfigPath is not null)
-        {
-            problems.Add(new ConfigProblem(SourceSpan.StartOf(request.ConfigPath), "--config-path is not supported yet.", "Edit the task or builder YAML, or pass --include-builder-paths with an overriding builder YAML."));
-        }
-
-        var tasks = ReadTasks(request, problems);
+        var joint = JointConfig.Load(request.ConfigPath, problems);
+        var tasks = ReadTasks(request, joint, problems);
         var overrides = BuilderOverrides.Load(request.IncludeBuilderPaths, problems);
         var builders = new List<IPreparedBuilder>();
         foreach (var group in tasks.GroupBy(t => t.DataBuilder, StringComparer.Ordinal))
@@ -41,20 +37,27 @@ public static class RunPlanner
             }
 
             var source = overrides.TryGetValue(registration.Name, out var replaced) ? replaced : new BuilderSource(registration.YamlPath, registration.Yaml);
-            var prepared = registration.Accept(new BuilderPreparer(source, [.. group], registry.BlockTypes, environment, problems));
+            var builderOverride = joint.Builders.GetValueOrDefault(registration.Name);
+            var prepared = registration.Accept(new BuilderPreparer(source, builderOverride, [.. group], registry.BlockTypes, environment, problems));
             if (prepared is not null)
             {
                 builders.Add(prepared);
             }
         }
 
+        foreach (var name in joint.Builders.Keys.Where(name => registry.Builders.All(b => b.Name != name)))
+        {
+            problems.Add(new ConfigProblem(joint.Builders[name].Span, $"The --config-path file overrides builder '{name}', which does not exist.{Suggestions.DidYouMean(name, registry.Builders.Select(b => b.Name))}", null));
+        }
+
         return problems.Count > 0 ? null : new RunPlan(builders);
     }
 
-    private static List<TaskDefinition> ReadTasks(RunRequest request, List<ConfigProblem> problems)
+    private static List<TaskDefinition> ReadTasks(RunRequest request, JointConfig joint, List<ConfigProblem> problems)
     {
         var tasks = new List<TaskDefinition>();
-        foreach (var file in TaskFileLocator.Locate(request.TaskPaths, problems))
+        var overridden = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in TaskFileLocator.Locate([.. request.TaskPaths, .. joint.TaskFiles], problems))
         {
             var before = problems.Count;
             var root = ConfigFile.ReadYaml(file, problems);
@@ -63,10 +66,31 @@ public static class RunPlanner
                 continue;
             }
 
-            var task = TaskFileReader.Read(root, file, request.Overrides, problems);
+            if (root is ConfigMapping mapping && mapping.GetScalar("task_name") is { } name && joint.Tasks.TryGetValue(name, out var taskOverride))
+            {
+                root = ConfigMerge.Shallow(mapping, taskOverride);
+                overridden.Add(name);
+            }
+
+            Add(TaskFileReader.Read(root, file, request.Overrides, problems));
+        }
+
+        // Tasks that only the --config-path file defines.
+        foreach (var (name, settings) in joint.Tasks.Where(t => !overridden.Contains(t.Key)))
+        {
+            var withName = settings.TryGetEntry("task_name", out _)
+                ? settings
+                : new ConfigMapping([new ConfigEntry(new ConfigScalar(name, isPlain: false, settings.Span), new ConfigScalar(name, isPlain: false, settings.Span)), .. settings.Entries], settings.Span);
+            Add(TaskFileReader.Read(withName, request.ConfigPath!, request.Overrides, problems));
+        }
+
+        return tasks;
+
+        void Add(TaskDefinition? task)
+        {
             if (task is null)
             {
-                continue;
+                return;
             }
 
             var clash = tasks.FirstOrDefault(t => t.Name == task.Name);
@@ -74,12 +98,10 @@ public static class RunPlanner
             {
                 var at = task.Source.TryGetValue("task_name", out var node) ? node.Span : task.Source.Span;
                 problems.Add(new ConfigProblem(at, $"Task '{task.Name}' is also defined in {clash.FilePath}.", "Give each task its own task_name."));
-                continue;
+                return;
             }
 
             tasks.Add(task);
         }
-
-        return tasks;
     }
 }
