@@ -113,6 +113,10 @@ public sealed class OllamaEngine : LMProvider, IDisposable
             MaxConnectionsPerServer = callLimit,
             ConnectTimeout = attemptTimeout,
             PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30),
+
+            // An abandoned reply (its attempt timed out) must drop its connection at once; draining it for reuse
+            // would keep the stalled read alive for up to the drain timeout.
+            MaxResponseDrainSize = 0,
         };
 
         // The retry pipeline bounds every attempt; HttpClient's own timeout would only race it.
