@@ -1,3 +1,4 @@
+using OllamaSharp.Models;
 using Polly;
 using Polly.Timeout;
 
@@ -47,12 +48,13 @@ public sealed class OllamaEngine : LMProvider, IDisposable
     /// <inheritdoc />
     protected override async Task<LmReply> SendAsync(LmCall call, CancellationToken cancellationToken)
     {
+        var request = _exchange.Prepare(call);
         var attempts = new AttemptCounter();
         try
         {
             var answer = await _pipeline.ExecuteAsync(
-                static (state, token) => state.Engine.AttemptAsync(state.Call, state.Attempts, token),
-                (Engine: this, Call: call, Attempts: attempts),
+                static (state, token) => state.Engine.AttemptAsync(state.Request, state.Attempts, token),
+                (Engine: this, Request: request, Attempts: attempts),
                 cancellationToken).ConfigureAwait(false);
             return LmReply.Success(answer.Text, answer.Usage, attempts.Count);
         }
@@ -77,12 +79,12 @@ public sealed class OllamaEngine : LMProvider, IDisposable
         _http.Dispose();
     }
 
-    private async ValueTask<OllamaAnswer> AttemptAsync(LmCall call, AttemptCounter attempts, CancellationToken token)
+    private async ValueTask<OllamaAnswer> AttemptAsync(OllamaRequest request, AttemptCounter attempts, CancellationToken token)
     {
         attempts.Increment();
         try
         {
-            var answer = await _exchange.SendAsync(call, token).ConfigureAwait(false);
+            var answer = await _exchange.SendAsync(request, token).ConfigureAwait(false);
             Volatile.Write(ref _hasReachedServer, 1);
             return answer;
         }

@@ -12,11 +12,23 @@ namespace Dgt.Engines.Ollama;
 /// </summary>
 internal sealed class OllamaExchange(IOllamaApiClient client, string model, bool stream, int? numCtx)
 {
-    public Task<OllamaAnswer> SendAsync(LmCall call, CancellationToken cancellationToken) => call.Method switch
+    /// <summary>
+    /// The request for <paramref name="call"/>, built once before any attempt: a call that cannot be sent (a completion
+    /// without a prompt) is the caller's bug and throws here, outside the retries.
+    /// </summary>
+    public OllamaRequest Prepare(LmCall call) => call.Method switch
     {
-        LmMethod.Completion => GenerateAsync(OllamaRequests.Generate(call, model, stream, numCtx), cancellationToken),
-        LmMethod.ChatCompletion => ChatAsync(OllamaRequests.Chat(call, model, stream, numCtx), cancellationToken),
+        LmMethod.Completion => OllamaRequests.Generate(call, model, stream, numCtx),
+        LmMethod.ChatCompletion => OllamaRequests.Chat(call, model, stream, numCtx),
         _ => throw new ArgumentOutOfRangeException(nameof(call), call.Method, "Unknown LLM method."),
+    };
+
+    /// <summary>One attempt of a prepared request.</summary>
+    public Task<OllamaAnswer> SendAsync(OllamaRequest request, CancellationToken cancellationToken) => request switch
+    {
+        GenerateRequest generate => GenerateAsync(generate, cancellationToken),
+        ChatRequest chat => ChatAsync(chat, cancellationToken),
+        _ => throw new ArgumentOutOfRangeException(nameof(request), request, "Not a request this engine prepared."),
     };
 
     private async Task<OllamaAnswer> GenerateAsync(GenerateRequest request, CancellationToken cancellationToken)

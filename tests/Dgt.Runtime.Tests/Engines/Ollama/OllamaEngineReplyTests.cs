@@ -141,4 +141,16 @@ public sealed class OllamaEngineReplyTests
 
         Assert.Equal(GeographyResponder.Pair(1).Split('\n')[0], result.Text);
     }
+
+    [Fact]
+    public async Task A_completion_without_a_prompt_is_a_bug_reported_before_any_request()
+    {
+        await using var server = await FakeOllamaServer.StartAsync();
+        using var engine = TestEngine.Create(TestEngine.Options(server.BaseUrl));
+
+        await Assert.ThrowsAsync<ArgumentException>(() => engine.RunAsync(
+            [new LmRequest<int> { Method = LmMethod.Completion, Reference = 1 }], CancellationToken.None));
+
+        Assert.Empty(server.Log.Requests);
+    }
 }
