@@ -59,7 +59,18 @@ internal sealed class FakeOllamaEndpoints(FakeOllamaOptions options, FakeOllamaL
 
     public async Task ShowAsync(HttpContext context)
     {
-        var body = await ReadJsonAsync(context);
+        JsonObject? body;
+        try
+        {
+            body = await ReadJsonAsync(context);
+        }
+        catch (JsonException e)
+        {
+            Record(context, body: null);
+            await WriteAsync(context, 400, FakeReplyWriter.Error($"invalid request body: {e.Message}"));
+            return;
+        }
+
         var request = Record(context, body);
         var model = request.Model ?? body?["name"]?.GetValue<string>();
         if (!IsKnown(model))

@@ -13,6 +13,8 @@ namespace Dgt.Engines.Ollama;
 [BlockType("ollama")]
 public sealed class OllamaEngine : LMProvider, IDisposable
 {
+    private static readonly TimeSpan MaxConnectTimeout = TimeSpan.FromSeconds(15);
+
     private readonly HttpClient _http;
     private readonly OllamaHttpClient _client;
     private readonly OllamaExchange _exchange;
@@ -88,15 +90,11 @@ public sealed class OllamaEngine : LMProvider, IDisposable
             Volatile.Write(ref _hasReachedServer, 1);
             return answer;
         }
-        catch (Exception) when (token.IsCancellationRequested)
+        catch (Exception e)
         {
-            // Whatever the torn-down connection threw, this attempt was cancelled (its timeout or the caller): say so,
-            // so the timeout strategy can tell the two apart.
+            // Whatever a torn-down connection threw, an attempt whose token was cancelled (its timeout or the caller)
+            // ends as a cancellation, so the timeout strategy can tell the two apart.
             token.ThrowIfCancellationRequested();
-            throw;
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
             var failure = OllamaFailureClassifier.Classify(e, HasReachedServer);
             if (e is OllamaHttpException)
             {
@@ -113,7 +111,8 @@ public sealed class OllamaEngine : LMProvider, IDisposable
         var handler = new SocketsHttpHandler
         {
             MaxConnectionsPerServer = callLimit,
-            ConnectTimeout = attemptTimeout,
+            // Shorter than the attempt, so a host that never answers is told apart from a server that is slow to reply.
+            ConnectTimeout = TimeSpan.FromTicks(Math.Min(MaxConnectTimeout.Ticks, attemptTimeout.Ticks / 2)),
             PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30),
 
             // An abandoned reply (its attempt timed out) must drop its connection at once; draining it for reuse

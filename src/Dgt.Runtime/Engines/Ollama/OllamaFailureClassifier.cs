@@ -16,6 +16,10 @@ internal static class OllamaFailureClassifier
         HttpRequestException request when !hasReachedServer && UnreachableCause(request) is { } cause =>
             new(OllamaFailureKind.Unreachable, cause),
         HttpRequestException request => new(OllamaFailureKind.Transient, Describe(request)),
+        OperationCanceledException { InnerException: TimeoutException } when !hasReachedServer =>
+            new(OllamaFailureKind.Unreachable, "connection timed out"),
+        OperationCanceledException { InnerException: TimeoutException } =>
+            new(OllamaFailureKind.Transient, "connecting to the server timed out"),
         OllamaIncompleteReplyException incomplete => new(OllamaFailureKind.Transient, incomplete.Message),
         JsonException => new(OllamaFailureKind.Transient, "the reply was not valid JSON (cut short or malformed)"),
         IOException io => new(OllamaFailureKind.Transient, $"the connection broke while reading the reply ({io.Message})"),

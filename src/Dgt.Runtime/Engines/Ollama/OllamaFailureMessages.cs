@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Dgt.Engines.Ollama;
 
 /// <summary>
@@ -27,5 +29,5 @@ internal sealed class OllamaFailureMessages(string url, string model, string blo
         attempts == 1 ? reason : $"{reason} (gave up after {attempts} attempts)";
 
     public string TimedOut(TimeSpan timeout) =>
-        $"no complete reply from {url} within {timeout.TotalSeconds:0.###} s";
+        string.Create(CultureInfo.InvariantCulture, $"no complete reply from {url} within {timeout.TotalSeconds:0.###} s");
 }

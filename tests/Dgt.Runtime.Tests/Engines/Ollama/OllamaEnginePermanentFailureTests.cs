@@ -28,6 +28,45 @@ public sealed class OllamaEnginePermanentFailureTests
     }
 
     [Fact]
+    public async Task A_host_that_never_accepts_the_connection_is_permanent_before_any_success()
+    {
+        // A listener whose accept queue is full drops new connection attempts, as a firewalled host does.
+        using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        listener.Listen(0);
+        var endpoint = (IPEndPoint)listener.LocalEndPoint!;
+        var fillers = new List<Socket>();
+        try
+        {
+            for (var i = 0; i < 4; i++)
+            {
+                var filler = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                fillers.Add(filler);
+                try
+                {
+                    await filler.ConnectAsync(endpoint).WaitAsync(TimeSpan.FromMilliseconds(200));
+                }
+                catch (TimeoutException)
+                {
+                    break;
+                }
+            }
+
+            using var engine = TestEngine.Create(new OllamaOptions { ModelIdOrPath = TestEngine.Model, BaseUrl = $"http://{endpoint}", Timeout = 1 });
+            var clock = Stopwatch.StartNew();
+
+            var error = await Assert.ThrowsAsync<LmPermanentException>(() => TestEngine.RunOneAsync(engine));
+
+            Assert.Contains($"at http://{endpoint} (connection timed out)", error.Message);
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+        }
+        finally
+        {
+            fillers.ForEach(f => f.Dispose());
+        }
+    }
+
+    [Fact]
     public async Task An_unknown_host_is_permanent_too()
     {
         using var engine = TestEngine.Create(new OllamaOptions { ModelIdOrPath = TestEngine.Model, BaseUrl = "http://no-such-host.invalid:11434" });
