@@ -1,0 +1,59 @@
+namespace Dgt.Engines.Ollama;
+
+/// <summary>The options of a <c>type: ollama</c> block, bound from its builder YAML entry (snake_case keys).</summary>
+public sealed record OllamaOptions
+{
+    /// <summary>The model every request goes to, as <c>ollama list</c> names it (for example <c>mistral-small3.2</c>).</summary>
+    public required string ModelIdOrPath { get; init; }
+
+    /// <summary>The Ollama server; when unset, <c>OLLAMA_HOST</c>, else <c>http://localhost:11434</c>.</summary>
+    public string? BaseUrl { get; init; }
+
+    /// <summary>Sampling temperature.</summary>
+    [ConfigRange(0, 2)]
+    public double? Temperature { get; init; }
+
+    /// <summary>The most tokens to generate (Ollama's <c>num_predict</c>).</summary>
+    [ConfigKey("max_tokens", "max_new_tokens", "num_predict", "max_completion_tokens")]
+    [ConfigRange(1, int.MaxValue)]
+    public int? MaxTokens { get; init; }
+
+    /// <summary>Nucleus sampling mass.</summary>
+    [ConfigRange(0, 1)]
+    public double? TopP { get; init; }
+
+    /// <summary>Sampling seed.</summary>
+    public int? Seed { get; init; }
+
+    /// <summary>Strings that end generation.</summary>
+    public IReadOnlyList<string>? Stop { get; init; }
+
+    /// <summary>The context window the server should load the model with.</summary>
+    [ConfigRange(1, int.MaxValue)]
+    public int? NumCtx { get; init; }
+
+    /// <summary>The most requests in flight at once.</summary>
+    [ConfigRange(1, 1024)]
+    public int CallLimit { get; init; } = 10;
+
+    /// <summary>Seconds one HTTP attempt may take, reading the whole reply included.</summary>
+    [ConfigRange(0.001, 86400)]
+    public double Timeout { get; init; } = 300;
+
+    /// <summary>Retries of a transient failure before the request is given up as failed.</summary>
+    [ConfigRange(0, 20)]
+    public int MaxRetries { get; init; } = 5;
+
+    /// <summary>Whether to ask the server for a streamed (NDJSON) reply.</summary>
+    public bool Stream { get; init; }
+
+    /// <summary>The sampling options every request starts from.</summary>
+    internal GenerationOptions ToGenerationOptions() => new()
+    {
+        Temperature = Temperature,
+        MaxTokens = MaxTokens,
+        TopP = TopP,
+        Seed = Seed,
+        Stop = Stop,
+    };
+}
