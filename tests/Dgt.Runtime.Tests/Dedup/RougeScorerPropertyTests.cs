@@ -37,7 +37,9 @@ public sealed class RougeScorerPropertyTests
             Context = withContext ? RandomCorpus.Create(seed + 1000, 8) : null,
         };
 
-        AssertSame(PlainRougeReference.Validate(rows, options), RougeScorerRunner.Validate(options, rows), rows);
+        var expected = PlainRougeReference.Validate(rows, options);
+        AssertSame(expected, RougeScorerRunner.Validate(options, rows), rows);
+        AssertSame(expected, RougeScorerRunner.Create(options, batchSize: 5).Validate(rows), rows);
     }
 
     public static TheoryData<int, double, string[]> NgramCases()
@@ -65,7 +67,9 @@ public sealed class RougeScorerPropertyTests
         var rows = RandomCorpus.Create(seed, 120);
         var options = new RougeScorerOptions { Threshold = threshold, RougeTypes = types, Context = RandomCorpus.Create(seed + 1000, 4) };
 
-        AssertSame(PlainRougeReference.Validate(rows, options), RougeScorerRunner.Validate(options, rows), rows);
+        var expected = PlainRougeReference.Validate(rows, options);
+        AssertSame(expected, RougeScorerRunner.Validate(options, rows), rows);
+        AssertSame(expected, RougeScorerRunner.Create(options, batchSize: 3).Validate(rows), rows);
     }
 
     public static TheoryData<int, double, RougeScoreFunction, bool> IncrementalCases()
@@ -96,7 +100,7 @@ public sealed class RougeScorerPropertyTests
             Filter = filter,
             Context = RandomCorpus.Create(seed + 1000, 5),
         };
-        var scorer = RougeScorerRunner.Create(options);
+        var scorer = RougeScorerRunner.Create(options, batchSize: 1 + (seed % 8));
         var input = new List<string>();
         var taken = 0;
         while (taken < generated.Count)

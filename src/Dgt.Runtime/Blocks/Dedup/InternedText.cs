@@ -10,5 +10,11 @@ internal sealed class InternedText(int[] tokens, int[]?[] ngrams)
     public int[]?[] Ngrams { get; } = ngrams;
 
     /// <summary>The size a measure divides by: the token count for Rouge-L, the distinct n-gram count for Rouge-N.</summary>
+    /// <summary>
+    /// For the prefix index: the token multiset as element ids (the k-th occurrence of a token is its own element),
+    /// ordered rarest first by <see cref="PrefixIndex"/>. Two texts share as many elements as their multisets share.
+    /// </summary>
+    public int[]? Elements { get; set; }
+
     public int SizeFor(RougeMeasure measure) => measure.IsLcs ? Tokens.Length : Ngrams[measure.NgramSize]!.Length;
 }

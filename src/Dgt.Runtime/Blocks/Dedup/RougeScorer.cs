@@ -26,6 +26,7 @@ namespace Dgt.Blocks.Dedup;
 [BlockType("rouge_scorer")]
 public sealed class RougeScorer : IValidatorBlock
 {
+    private const int DefaultBatchSize = 1024;
     private static readonly IReadOnlyList<string> Fields = ["input"];
 
     private readonly RougeScorerOptions _options;
@@ -35,6 +36,12 @@ public sealed class RougeScorer : IValidatorBlock
 
     /// <summary>Creates the block; throws <see cref="ArgumentException"/> on an unknown Rouge type or a NaN threshold.</summary>
     public RougeScorer(RougeScorerOptions options, BlockContext context)
+        : this(options, context, DefaultBatchSize)
+    {
+    }
+
+    // Tests shrink the batch to exercise the parallel and sequential halves of every batch on small corpora.
+    internal RougeScorer(RougeScorerOptions options, BlockContext context, int batchSize)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(context);
@@ -53,7 +60,8 @@ public sealed class RougeScorer : IValidatorBlock
         // No score exceeds 1, so above it every row is valid and there is nothing to compute.
         if (options.Threshold <= 1)
         {
-            _deduplicator = new RougeDeduplicator(options.Threshold, options.ScoreFunc, measures, options.Context ?? []);
+            _deduplicator = new RougeDeduplicator(
+                new RougeDeduplicatorSettings(options.Threshold, options.ScoreFunc, measures), options.Context ?? [], batchSize);
         }
     }
 
@@ -65,6 +73,18 @@ public sealed class RougeScorer : IValidatorBlock
 
     /// <inheritdoc />
     public IReadOnlyList<string> InputFields => Fields;
+
+    /// <summary>Rows decided and pairs scored or pruned since the block was built.</summary>
+    public RougeScorerStatistics Statistics
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _deduplicator?.Statistics ?? default;
+            }
+        }
+    }
 
     /// <summary>
     /// One verdict per row, in input order. Calls are serialised; a call whose rows start with the rows of the previous
