@@ -15,6 +15,7 @@ namespace Dgt.Blocks.Dedup;
 /// </remarks>
 internal sealed class RougeDeduplicator
 {
+    private const int MinimumBatchSize = 32;
     private readonly RougeDeduplicatorSettings _settings;
     private readonly int _batchSize;
     private readonly TextInterner _interner;
@@ -130,10 +131,13 @@ internal sealed class RougeDeduplicator
     {
         var vocabularySize = _interner.Tokens.Count;
         var earlier = new ProbeResult[Math.Min(_batchSize, fresh.Length)];
-        for (var start = 0; start < fresh.Length; start += _batchSize)
+        for (int start = 0, end; start < fresh.Length; start = end)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var end = Math.Min(start + _batchSize, fresh.Length);
+
+            // While few rows are kept, most of a large batch would be compared in its sequential half: grow batches
+            // with the kept rows so that the parallel half carries the work.
+            end = Math.Min(start + Math.Min(_batchSize, Math.Max(MinimumBatchSize, _kept.Count)), fresh.Length);
             var keptBefore = _kept.Count;
             Parallel.For(
                 start,
