@@ -55,6 +55,16 @@ public sealed class BuilderPreparer(
             return null;
         }
 
+        foreach (var task in tasks)
+        {
+            CheckResumable(task, definition);
+        }
+
+        if (problems.Count > before)
+        {
+            return null;
+        }
+
         host.BindBlocks(blocks);
         var pipeline = new PostprocessingPipeline<TData>(postprocessors, registration.Codec);
         return new PreparedBuilder<TData>(registration, builder, definition, blocks, pipeline, seeds);
@@ -109,6 +119,23 @@ public sealed class BuilderPreparer(
         }
 
         return postprocessors;
+    }
+
+    private void CheckResumable(TaskDefinition task, BuilderDefinition definition)
+    {
+        if (task.Runner.RestartGeneration || TaskNames.Problem(task.Name) is not null)
+        {
+            return;
+        }
+
+        var layout = new Storage.TaskOutputLayout(Storage.TaskOutputLayout.ResolveRoot(task.Runner.OutputDir, environment), task.Name);
+        var recorded = TaskFingerprint.Recorded(layout.TaskCard);
+        if (recorded is not null && File.Exists(layout.Data) && recorded != TaskFingerprint.Compute(task, definition))
+        {
+            problems.Add(new ConfigProblem(SourceSpan.StartOf(task.FilePath),
+                $"Task '{task.Name}' has earlier output in {layout.Directory} made with a different task or builder configuration; resuming would mix the two.",
+                "Run with --restart-generation to start the task over, or restore the configuration of the earlier run."));
+        }
     }
 
     private List<TData> ReadSeeds<TData>(TaskDefinition task, GenerationBuilderRegistration<TData> registration)

@@ -36,6 +36,7 @@ public static class TaskFiles
             writer.WriteString("started_at", DateTimeOffset.UtcNow);
             writer.WriteString("task_file", task.FilePath);
             writer.WriteString("builder_file", builder.Path);
+            writer.WriteString("fingerprint", TaskFingerprint.Compute(task, definition));
             writer.WritePropertyName("task_spec");
             ConfigNodeJson.Write(writer, task.Source);
             writer.WritePropertyName("runner_config");

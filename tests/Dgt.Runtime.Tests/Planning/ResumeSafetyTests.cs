@@ -1,0 +1,66 @@
+using Dgt.Runtime.Tests.Support;
+
+namespace Dgt.Runtime.Tests.Planning;
+
+public sealed class ResumeSafetyTests
+{
+    private const string Task = "task_name: test/t\ntask_description: d\ndata_builder: test/qa\nseed_examples:\n  - {question: q, answer: a}\n";
+
+    [Fact]
+    public async Task A_rerun_with_changed_seeds_is_refused_and_offers_a_restart()
+    {
+        using var dir = new TempDirectory();
+        var taskFile = dir.Write("task.yaml", Task);
+        var counter = 0;
+        var registry = new TestRegistry((_, _) => $"question {Interlocked.Increment(ref counter)}|a");
+        string[] args = ["--task-path", taskFile, "--output-dir", dir.Combine("out")];
+        Assert.Equal(0, (await ProgramRun.RunAsync(registry, [.. args, "--num-outputs-to-generate", "2"])).ExitCode);
+        var before = File.ReadAllText(dir.Combine("out", "test", "t", "data.jsonl"));
+
+        dir.Write("task.yaml", Task.Replace("{question: q, answer: a}", "{question: other, answer: b}", StringComparison.Ordinal));
+        var (code, _, error) = await ProgramRun.RunAsync(registry, [.. args, "--num-outputs-to-generate", "3"]);
+
+        Assert.Equal(2, code);
+        Assert.Contains("different task or builder configuration", error, StringComparison.Ordinal);
+        Assert.Contains("--restart-generation", error, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllText(dir.Combine("out", "test", "t", "data.jsonl")));
+
+        Assert.Equal(0, (await ProgramRun.RunAsync(registry, [.. args, "--restart-generation"])).ExitCode);
+    }
+
+    [Fact]
+    public async Task A_rerun_asking_for_more_rows_resumes()
+    {
+        using var dir = new TempDirectory();
+        var taskFile = dir.Write("task.yaml", Task);
+        var counter = 0;
+        var registry = new TestRegistry((_, _) => $"question {Interlocked.Increment(ref counter)}|a");
+        string[] args = ["--task-path", taskFile, "--output-dir", dir.Combine("out")];
+
+        Assert.Equal(0, (await ProgramRun.RunAsync(registry, [.. args, "--num-outputs-to-generate", "2"])).ExitCode);
+        Assert.Equal(0, (await ProgramRun.RunAsync(registry, [.. args, "--num-outputs-to-generate", "3"])).ExitCode);
+
+        Assert.Equal(3, File.ReadAllLines(dir.Combine("out", "test", "t", "final_data.jsonl")).Length);
+        Assert.Equal(2, File.ReadAllLines(dir.Combine("out", "test", "t", "task_card.jsonl")).Length);
+    }
+
+    [Fact]
+    public async Task A_torn_last_line_is_reported_discarded_and_the_run_completes()
+    {
+        using var dir = new TempDirectory();
+        var taskFile = dir.Write("task.yaml", Task);
+        var counter = 0;
+        var registry = new TestRegistry((_, _) => $"question {Interlocked.Increment(ref counter)}|a");
+        string[] args = ["--task-path", taskFile, "--output-dir", dir.Combine("out")];
+        Assert.Equal(0, (await ProgramRun.RunAsync(registry, [.. args, "--num-outputs-to-generate", "2"])).ExitCode);
+        var data = dir.Combine("out", "test", "t", "data.jsonl");
+        File.AppendAllText(data, "{\"task_name\":\"test/t\",\"is_seed\":false,\"quest");
+
+        var (code, _, error) = await ProgramRun.RunAsync(registry, [.. args, "--num-outputs-to-generate", "3"]);
+
+        Assert.True(code == 0, error);
+        Assert.Contains("cut short", error, StringComparison.Ordinal);
+        Assert.All(File.ReadAllLines(data), line => Assert.EndsWith("}", line, StringComparison.Ordinal));
+        Assert.Equal(3, File.ReadAllLines(dir.Combine("out", "test", "t", "final_data.jsonl")).Length);
+    }
+}
