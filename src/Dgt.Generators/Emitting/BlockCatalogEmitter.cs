@@ -114,8 +114,7 @@ internal static class BlockCatalogEmitter
         writer.Line("return null;");
         writer.Close();
         writer.Line();
-        RecordConstructionEmitter.Emit(writer, "options", options.FullName, reads, []);
-        writer.Line("return options;");
+        RecordConstructionEmitter.EmitReturn(writer, "options", options.FullName, reads, []);
         writer.Close();
         if (options.Properties.Any(p => p.IsRequired))
         {

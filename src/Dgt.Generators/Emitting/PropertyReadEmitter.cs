@@ -35,6 +35,7 @@ internal static class PropertyReadEmitter
             EmitRead(writer, map, property, local, keyExpression);
             if (property.IsRequired)
             {
+                writer.Line();
                 writer.Open($"if ({local} is null)");
                 writer.Line($"ReportRequired({map}, {keyExpression}, {Literals.String(property.Expected)});");
                 writer.Close();
@@ -158,21 +159,27 @@ internal static class PropertyReadEmitter
 
     private static (string? Minimum, string? Maximum, string Expected) Bounds(PropertySpec property)
     {
-        if (property.Kind == ValueKind.Int32)
+        var range = property.Range;
+        var whole = property.Kind is ValueKind.Int32 or ValueKind.Int64;
+        if (property.Kind == ValueKind.Int32 && (range is null || range.Minimum < int.MinValue || range.Maximum > int.MaxValue))
         {
-            // A 32-bit property read as a 64-bit number must fit even when no range is declared.
-            var minimum = System.Math.Max(property.Range?.Minimum ?? int.MinValue, int.MinValue);
-            var maximum = System.Math.Min(property.Range?.Maximum ?? int.MaxValue, int.MaxValue);
-            var expected = property.Range is null
-                ? "a whole number from -2147483648 to 2147483647"
-                : property.Expected;
-            return (Literals.Double(minimum), Literals.Double(maximum), expected);
+            // A 32-bit property is read as a 64-bit number: it must fit even when no range says so.
+            var minimum = range is null || range.Minimum < int.MinValue ? "int.MinValue" : Bound(range.Minimum, whole);
+            var maximum = range is null || range.Maximum > int.MaxValue ? "int.MaxValue" : Bound(range.Maximum, whole);
+            var expected = range is null ? "a whole number from -2147483648 to 2147483647" : property.Expected;
+            return (minimum, maximum, expected);
         }
 
-        return property.Range is null
+        return range is null
             ? (null, null, property.Expected)
-            : (Literals.Double(property.Range.Minimum), Literals.Double(property.Range.Maximum), property.Expected);
+            : (Bound(range.Minimum, whole), Bound(range.Maximum, whole), property.Expected);
     }
+
+    /// <summary>A whole bound of a whole-number property is written as an integer: <c>1</c>, not <c>1.0</c>.</summary>
+    private static string Bound(double value, bool whole) =>
+        whole && value == System.Math.Floor(value) && System.Math.Abs(value) < 9e15
+            ? ((long)value).ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : Literals.Double(value);
 
     private static void EnumValue(SourceWriter writer, string map, PropertySpec property, string local, string key)
     {

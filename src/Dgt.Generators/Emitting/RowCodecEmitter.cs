@@ -75,13 +75,12 @@ internal static class RowCodecEmitter
         writer.Line("return null;");
         writer.Close();
         writer.Line();
-        RecordConstructionEmitter.Emit(
+        RecordConstructionEmitter.EmitReturn(
             writer,
             "result",
             record.FullName,
             reads,
             ["TaskName = taskName ?? defaultTaskName,", "IsSeed = isSeed.GetValueOrDefault(),"]);
-        writer.Line("return result;");
         writer.Close();
     }
 
