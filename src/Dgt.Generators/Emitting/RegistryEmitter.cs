@@ -65,7 +65,8 @@ internal static class RegistryEmitter
             }
 
             first = false;
-            writer.Line($"/// <summary><c>{registered.YamlPath}</c>.</summary>");
+            var path = registered.YamlPath.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+            writer.Line($"/// <summary><c>{path}</c>.</summary>");
             if (registered.YamlText.Length == 0)
             {
                 writer.Line($"public const string {registered.YamlConstant} = \"\";");
