@@ -1,0 +1,150 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace Dgt.Generators.Diagnostics;
+
+/// <summary>
+/// Every diagnostic the generator reports. IDs are stable: never renumber or reuse one (see AnalyzerReleases.*.md).
+/// DGT00xx point into C#, DGT01xx into builder YAMLs, DGT9999 is the generator's own failure.
+/// </summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "Dgt";
+
+    public static readonly DiagnosticDescriptor BuilderNotPartial = Error(
+        "DGT0001",
+        "Builder class must be partial",
+        "'{0}' must be declared partial so the generator can add its block binding; add the 'partial' modifier{1}");
+
+    public static readonly DiagnosticDescriptor BuilderWithoutBase = Error(
+        "DGT0002",
+        "Builder class has no generation base",
+        "'{0}' must derive from GenerationDataBuilder<TData>, where TData is its row record");
+
+    public static readonly DiagnosticDescriptor BuilderWithoutYaml = Error(
+        "DGT0003",
+        "Builder has no builder YAML",
+        "No builder YAML has 'name: {0}'; add one beside the class (with DgtKind=\"builder\" in the project's AdditionalFiles) or fix the name");
+
+    public static readonly DiagnosticDescriptor DuplicateBuilderName = Error(
+        "DGT0004",
+        "Two builders share a name",
+        "The builder name '{0}' is also used by '{1}'; give each builder its own name");
+
+    public static readonly DiagnosticDescriptor UnsupportedBlockField = Error(
+        "DGT0005",
+        "Unsupported [Block] field",
+        "[Block] field '{0}' {1}");
+
+    public static readonly DiagnosticDescriptor BuilderNotConstructible = Error(
+        "DGT0006",
+        "Builder cannot be created",
+        "'{0}' {1}");
+
+    public static readonly DiagnosticDescriptor InvalidSeedReader = Error(
+        "DGT0007",
+        "InstantiateInputExample has the wrong signature",
+        "'{0}.InstantiateInputExample' must be declared 'static {1}? InstantiateInputExample(global::Dgt.Configuration.IConfigMap row, string taskName)' to replace the generated seed reading");
+
+    public static readonly DiagnosticDescriptor UnsupportedPropertyType = Error(
+        "DGT0008",
+        "Unsupported property type",
+        "Property '{0}' of '{1}' has type '{2}', which cannot be read from YAML; use string, bool, int, long, double, float, their nullable forms, IReadOnlyList<string>, string[], IReadOnlyDictionary<string, string> or an enum");
+
+    public static readonly DiagnosticDescriptor InvalidBlockType = Error(
+        "DGT0009",
+        "Block type cannot be built",
+        "Block type '{0}' {1}");
+
+    public static readonly DiagnosticDescriptor DuplicateBlockTypeName = Error(
+        "DGT0010",
+        "Two block types share a type name",
+        "The block type name '{0}' is used by both '{1}' and '{2}'; rename one of them");
+
+    public static readonly DiagnosticDescriptor InvalidRecord = Error(
+        "DGT0011",
+        "Record cannot be built from YAML",
+        "'{0}' {1}");
+
+    public static readonly DiagnosticDescriptor InvalidYaml = Error(
+        "DGT0100",
+        "Invalid builder YAML",
+        "{0}");
+
+    public static readonly DiagnosticDescriptor YamlWithoutName = Error(
+        "DGT0101",
+        "Builder YAML has no name",
+        "The builder YAML has no top-level 'name:'; add 'name: <builder name>' with the name of its [DataBuilder]");
+
+    public static readonly DiagnosticDescriptor YamlWithoutBuilder = Error(
+        "DGT0102",
+        "Builder YAML names no builder",
+        "No [DataBuilder(\"{0}\")] class exists for this builder YAML.{1} Known builders: {2}.");
+
+    public static readonly DiagnosticDescriptor DuplicateYamlName = Error(
+        "DGT0103",
+        "Two builder YAMLs share a name",
+        "The builder YAML '{1}' also has 'name: {0}'; keep one builder YAML per builder");
+
+    public static readonly DiagnosticDescriptor BlockFieldWithoutYaml = Error(
+        "DGT0104",
+        "[Block] field has no YAML block",
+        "Builder field '{0}' ({1}) needs a block named '{2}' under 'blocks:'; add '- name: {2}' with its 'type:'");
+
+    public static readonly DiagnosticDescriptor MalformedBlock = Error(
+        "DGT0105",
+        "Malformed block entry",
+        "{0}");
+
+    public static readonly DiagnosticDescriptor UnknownBlockType = Error(
+        "DGT0106",
+        "Unknown block type",
+        "Unknown block type '{0}'.{1} Known types: {2}.");
+
+    public static readonly DiagnosticDescriptor BlockTypeNotAssignable = Error(
+        "DGT0107",
+        "Block type does not fit its field",
+        "Block '{0}' has type '{1}' ({2}), which cannot be assigned to field '{3}' of type {4}; choose a type that is a {4}");
+
+    public static readonly DiagnosticDescriptor UnknownOption = Error(
+        "DGT0108",
+        "Unknown block option",
+        "Unknown option '{0}' for block type '{1}'.{2} Valid options: {3}.");
+
+    public static readonly DiagnosticDescriptor MissingOption = Error(
+        "DGT0109",
+        "Required block option missing",
+        "Block '{0}' of type '{1}' has no '{2}'; add '{2}: <{3}>'");
+
+    public static readonly DiagnosticDescriptor WrongOptionValue = Error(
+        "DGT0110",
+        "Block option has the wrong kind of value",
+        "'{0}' of block '{1}' must be {2}, not {3}");
+
+    public static readonly DiagnosticDescriptor DuplicateYamlBlock = Error(
+        "DGT0111",
+        "Two blocks share a name",
+        "Another block of this builder YAML is also named '{0}'; give each block its own name");
+
+    public static readonly DiagnosticDescriptor InternalError = Error(
+        "DGT9999",
+        "Generator failure",
+        "The Dgt generator failed while {0}: {1}. The generated code may be incomplete; please report this with the input that caused it");
+
+    private static readonly Dictionary<string, DiagnosticDescriptor> ById = new[]
+    {
+        BuilderNotPartial, BuilderWithoutBase, BuilderWithoutYaml, DuplicateBuilderName, UnsupportedBlockField,
+        BuilderNotConstructible, InvalidSeedReader, UnsupportedPropertyType, InvalidBlockType, DuplicateBlockTypeName,
+        InvalidRecord, InvalidYaml, YamlWithoutName, YamlWithoutBuilder, DuplicateYamlName, BlockFieldWithoutYaml,
+        MalformedBlock, UnknownBlockType, BlockTypeNotAssignable, UnknownOption, MissingOption, WrongOptionValue,
+        DuplicateYamlBlock, InternalError,
+    }.ToDictionary(descriptor => descriptor.Id);
+
+    public static IEnumerable<DiagnosticDescriptor> All => ById.Values;
+
+    public static DiagnosticDescriptor Find(string id) => ById[id];
+
+    private static DiagnosticDescriptor Error(string id, string title, string message) =>
+        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+}

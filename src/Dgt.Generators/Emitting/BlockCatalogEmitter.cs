@@ -1,0 +1,128 @@
+using System.Collections.Generic;
+using System.Linq;
+using Dgt.Generators.Specs;
+
+namespace Dgt.Generators.Emitting;
+
+/// <summary>
+/// Writes the block catalog of an assembly that defines block types, its <c>[assembly: BlockLibrary]</c> marker, and
+/// one options binder per options record.
+/// </summary>
+internal static class BlockCatalogEmitter
+{
+    public const string CatalogClass = "BlockCatalog";
+
+    public static IEnumerable<(string HintName, string Source)> Emit(BlockCatalogSpec catalog)
+    {
+        var binders = BinderNames(catalog);
+        yield return (CatalogClass + ".g.cs", EmitCatalog(catalog, binders));
+        foreach (var options in catalog.BlockTypes.Select(b => b.Options).Distinct().OrderBy(o => binders[o.FullName], System.StringComparer.Ordinal))
+        {
+            var binder = binders[options.FullName];
+            yield return (binder + ".g.cs", EmitBinder(catalog.Namespace, binder, options));
+        }
+    }
+
+    /// <summary>A catalog with no entries, so that code naming it still compiles after a generator failure.</summary>
+    public static string EmitSkeleton(string ns) =>
+        EmitCatalog(new BlockCatalogSpec(ns, EquatableArray<BlockTypeSpec>.Empty), new Dictionary<string, string>());
+
+    private static Dictionary<string, string> BinderNames(BlockCatalogSpec catalog)
+    {
+        var names = new Dictionary<string, string>(System.StringComparer.Ordinal);
+        var taken = new HashSet<string>(System.StringComparer.Ordinal) { CatalogClass };
+        foreach (var options in catalog.BlockTypes.Select(b => b.Options).OrderBy(o => o.FullName, System.StringComparer.Ordinal))
+        {
+            if (names.ContainsKey(options.FullName))
+            {
+                continue;
+            }
+
+            var name = options.Name + "Binder";
+            for (var i = 2; !taken.Add(name); i++)
+            {
+                name = options.Name + "Binder" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            names.Add(options.FullName, name);
+        }
+
+        return names;
+    }
+
+    private static string EmitCatalog(BlockCatalogSpec catalog, Dictionary<string, string> binders)
+    {
+        var writer = new SourceWriter().FileHeader();
+        if (!catalog.BlockTypes.IsEmpty)
+        {
+            var types = string.Join(", ", catalog.BlockTypes.Select(b => $"typeof({b.FullName})"));
+            writer.Line($"[assembly: global::Dgt.BlockLibrary({Literals.String(catalog.Namespace + "." + CatalogClass)}, {types})]");
+            writer.Line();
+        }
+
+        writer.Line($"namespace {catalog.Namespace};");
+        writer.Line();
+        writer.Line("/// <summary>The block types this assembly defines, each with the binding of its YAML options.</summary>");
+        writer.Open($"public static class {CatalogClass}");
+        writer.Line("/// <summary>One registration per block type, sorted by type name.</summary>");
+        writer.Line("public static global::System.Collections.Generic.IReadOnlyList<global::Dgt.BlockTypeRegistration> All { get; } =");
+        writer.Line("[");
+        writer.Indent();
+        foreach (var blockType in catalog.BlockTypes)
+        {
+            var binder = binders[blockType.Options.FullName];
+            writer.Line("new global::Dgt.BlockTypeRegistration(");
+            writer.Indent();
+            writer.Line(Literals.String(blockType.TypeName) + ",");
+            writer.Line(Literals.StringArray(blockType.Aliases) + ",");
+            writer.Line(Literals.String(blockType.ClrName) + ",");
+            writer.Line(binder + ".Keys,");
+            writer.Line("static (map, context) =>");
+            writer.Line("{");
+            writer.Indent();
+            writer.Line($"var options = {binder}.Bind(map);");
+            writer.Line($"return options is null ? null : new {blockType.FullName}(options, context);");
+            writer.Outdent();
+            writer.Line("}),");
+            writer.Outdent();
+        }
+
+        writer.Outdent();
+        writer.Line("];");
+        writer.Close();
+        return writer.ToString();
+    }
+
+    private static string EmitBinder(string ns, string binder, RecordSpec options)
+    {
+        var writer = new SourceWriter().FileHeader();
+        writer.Line($"namespace {ns};");
+        writer.Line();
+        writer.Line($"/// <summary>Binds a block's YAML options onto <see cref=\"{options.FullName}\"/>.</summary>");
+        writer.Open($"internal static class {binder}");
+        var keys = options.Properties.SelectMany(p => new[] { p.Key }.Concat(p.Aliases));
+        writer.Line("/// <summary>Every option key, aliases included.</summary>");
+        writer.Line($"public static readonly string[] Keys = {Literals.StringArray(keys)};");
+        writer.Line();
+        writer.Line("/// <summary>The options, or null when the YAML had errors (they are reported on <paramref name=\"map\"/>).</summary>");
+        writer.Open($"public static {options.FullName}? Bind(global::Dgt.Configuration.IConfigMap map)");
+        writer.Line("map.ReportUnknownKeys(Keys);");
+        writer.Line();
+        var taken = new HashSet<string>(System.StringComparer.Ordinal) { "map", "options", "Keys" };
+        var reads = PropertyReadEmitter.EmitReads(writer, "map", options.Properties, taken);
+        writer.Open("if (map.HasErrors)");
+        writer.Line("return null;");
+        writer.Close();
+        writer.Line();
+        RecordConstructionEmitter.EmitReturn(writer, "options", options.FullName, reads, []);
+        writer.Close();
+        if (options.Properties.Any(p => p.IsRequired))
+        {
+            writer.Line();
+            PropertyReadEmitter.EmitReportRequired(writer);
+        }
+
+        writer.Close();
+        return writer.ToString();
+    }
+}
