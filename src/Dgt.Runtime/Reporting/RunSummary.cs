@@ -47,7 +47,9 @@ public static class RunSummary
         writer.WriteLine(string.Create(invariant, $"  wall time {RunProgress.Format(elapsed)}"));
         foreach (var outcome in outcomes)
         {
-            writer.WriteLine($"  output: {Path.Combine(Path.GetRelativePath(Environment.CurrentDirectory, outcome.OutputDirectory), "final_data.jsonl")}");
+            var relative = Path.GetRelativePath(Environment.CurrentDirectory, outcome.OutputDirectory);
+            var shown = relative.StartsWith("..", StringComparison.Ordinal) ? outcome.OutputDirectory : relative;
+            writer.WriteLine($"  output: {Path.Combine(shown, "final_data.jsonl")}");
         }
     }
 }
