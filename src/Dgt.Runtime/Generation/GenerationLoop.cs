@@ -125,6 +125,7 @@ public sealed class GenerationLoop<TData>
         else
         {
             var total = task.Count;
+            _log.Info($"Postprocessing {total} rows.", task.Name);
             var result = await _postprocessing.RunAsync([.. task.Accepted, .. task.Pending], cancellationToken).ConfigureAwait(false);
             task.AcceptPostprocessed(result.Kept);
             await WriteRejectsAsync(task, result, cancellationToken).ConfigureAwait(false);
@@ -190,7 +191,8 @@ public sealed class GenerationLoop<TData>
 
     private async Task WriteFinalDataAsync(GenerationTaskRun<TData> task, CancellationToken cancellationToken)
     {
-        var final = task.Accepted.Take(task.Runner.NumOutputsToGenerate).Select(row => RowJson.Serialize(_codec, row));
+        var final = task.Accepted.Take(task.Runner.NumOutputsToGenerate).Select(row => RowJson.Serialize(_codec, row)).ToList();
+        _log.Info($"Writing {final.Count} rows to {task.Layout.FinalData}.", task.Name);
         await AtomicFile.WriteLinesAsync(task.Layout.FinalData, final, cancellationToken).ConfigureAwait(false);
     }
 }
