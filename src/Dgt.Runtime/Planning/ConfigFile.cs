@@ -7,7 +7,7 @@ namespace Dgt.Runtime.Planning;
 public static class ConfigFile
 {
     /// <summary>Files larger than this are refused: configuration is small, a huge file is a mistake or an attack.</summary>
-    public const long MaxBytes = 64L * 1024 * 1024;
+    public const long MaxBytes = 16L * 1024 * 1024;
 
     /// <summary>The parsed document, or null with a problem.</summary>
     public static ConfigNode? ReadYaml(string path, List<ConfigProblem> problems)

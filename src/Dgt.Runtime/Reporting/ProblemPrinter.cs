@@ -13,22 +13,33 @@ public static class ProblemPrinter
         var lines = new Dictionary<string, string[]?>(StringComparer.Ordinal);
         foreach (var problem in problems.OrderBy(p => p.Span.File, StringComparer.Ordinal).ThenBy(p => p.Span.Line).ThenBy(p => p.Span.Column))
         {
-            writer.WriteLine($"{problem.Span}: error: {problem.Message}");
+            writer.WriteLine(Printable($"{problem.Span}: error: {problem.Message}"));
             var source = SourceLine(problem.Span, lines);
             if (source is not null)
             {
-                writer.WriteLine("    " + source);
+                writer.WriteLine("    " + Printable(source));
                 writer.WriteLine("    " + new string(' ', Math.Max(0, problem.Span.Column - 1)) + new string('^', Math.Max(1, Math.Min(source.Length - problem.Span.Column + 1, problem.Span.EndLine == problem.Span.Line ? problem.Span.EndColumn - problem.Span.Column : 1))));
             }
 
             if (problem.Fix is not null)
             {
-                writer.WriteLine("    fix: " + problem.Fix);
+                writer.WriteLine("    fix: " + Printable(problem.Fix));
             }
         }
 
         writer.WriteLine(problems.Count == 1 ? "1 error; nothing was run or written." : $"{problems.Count} errors; nothing was run or written.");
     }
+
+    /// <summary>Control characters from a hostile file must not reach the terminal, where they could rewrite it.</summary>
+    private static string Printable(string text) =>
+        string.Create(text.Length, text, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                var c = source[i];
+                span[i] = c == '\t' ? ' ' : char.IsControl(c) ? '\uFFFD' : c;
+            }
+        });
 
     private static string? SourceLine(SourceSpan span, Dictionary<string, string[]?> cache)
     {
