@@ -110,6 +110,25 @@ public sealed class CrashResumeTests(ITestOutputHelper output) : IDisposable
         Assert.False(File.Exists(Path.Combine(TaskDirectory, "final_data.jsonl")));
     }
 
+    [Fact]
+    public async Task A_second_ctrl_c_exits_at_once_with_the_rows_on_disk()
+    {
+        await using var server = await FakeOllamaServer.StartAsync(new FakeOllamaOptions { Latency = TimeSpan.FromSeconds(20) });
+        using var run = RunningDgt.Start(
+            ["--task-path", "tasks/public/test/geography_qa/task.yaml", "--output-dir", _output, "--num-outputs-to-generate", "500"],
+            new Dictionary<string, string> { ["OLLAMA_HOST"] = server.BaseUrl.ToString() });
+        Assert.True(await run.WaitForLineAsync(line => line.Contains("Builder public/test/geography_qa", StringComparison.Ordinal), TimeSpan.FromSeconds(30)));
+        await Task.Delay(300);
+
+        run.Signal("INT");
+        await Task.Delay(100);
+        run.Signal("INT");
+        var code = await run.WaitForExitAsync(TimeSpan.FromSeconds(5));
+
+        Assert.Equal(130, code);
+        Assert.True(File.Exists(Path.Combine(TaskDirectory, "task_card.jsonl")));
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_output))

@@ -63,4 +63,25 @@ public sealed class ResumeSafetyTests
         Assert.All(File.ReadAllLines(data), line => Assert.EndsWith("}", line, StringComparison.Ordinal));
         Assert.Equal(3, File.ReadAllLines(dir.Combine("out", "test", "t", "final_data.jsonl")).Length);
     }
+
+    [Fact]
+    public async Task Restart_removes_only_the_tasks_own_files()
+    {
+        using var dir = new TempDirectory();
+        var taskFile = dir.Write("task.yaml", Task);
+        var registry = new TestRegistry((n, _) => $"question {Guid.NewGuid():N}|a");
+        string[] args = ["--task-path", taskFile, "--output-dir", dir.Combine("out"), "--num-outputs-to-generate", "2"];
+        Assert.Equal(0, (await ProgramRun.RunAsync(registry, args)).ExitCode);
+        var firstRun = File.ReadAllLines(dir.Combine("out", "test", "t", "data.jsonl"));
+        var notes = dir.Write(Path.Combine("out", "test", "t", "my-notes.txt"), "keep me");
+        var sibling = dir.Write(Path.Combine("out", "test", "other", "data.jsonl"), "{}\n");
+        var outside = dir.Write(Path.Combine("out", "README"), "keep me too");
+
+        Assert.Equal(0, (await ProgramRun.RunAsync(registry, [.. args, "--restart-generation"])).ExitCode);
+
+        Assert.True(File.Exists(notes));
+        Assert.True(File.Exists(sibling));
+        Assert.True(File.Exists(outside));
+        Assert.Empty(File.ReadAllLines(dir.Combine("out", "test", "t", "data.jsonl")).Intersect(firstRun));
+    }
 }
