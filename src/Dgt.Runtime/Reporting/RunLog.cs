@@ -89,7 +89,7 @@ public sealed class RunLog : IAsyncDisposable
                 if (task is null || task == name)
                 {
                     // Appends are buffered; the loop flushes them with each attempt.
-                    log.AppendAsync(record, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+                    log.Append(record);
                 }
             }
         }

@@ -25,6 +25,13 @@ public sealed class JsonlAppender : IAsyncDisposable
         return _stream.WriteAsync(bytes, cancellationToken);
     }
 
+    /// <summary>Queues one line without waiting (for callers that cannot await, such as the log).</summary>
+    public void Append(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        _stream.Write(Encoding.UTF8.GetBytes(line + "\n"));
+    }
+
     /// <summary>Writes every queued line to disk.</summary>
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
