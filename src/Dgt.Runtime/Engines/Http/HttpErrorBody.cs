@@ -4,7 +4,7 @@ namespace Dgt.Engines.Http;
 
 /// <summary>
 /// Reads what an error response says: the <c>error</c> text of Ollama's <c>{"error": "…"}</c>, the <c>message</c> of
-/// OpenAI's <c>{"error": {"message": "…"}}</c>, or the first line of anything else (a proxy's page, plain text).
+/// OpenAI's <c>{"error": {"message": "…"}}</c>, the top-level <c>message</c> vLLM sends, or the first line of anything else (a proxy's page, plain text).
 /// </summary>
 internal static class HttpErrorBody
 {
@@ -46,6 +46,12 @@ internal static class HttpErrorBody
                 {
                     return message.GetString();
                 }
+            }
+
+            if (document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("message", out var topMessage) && topMessage.ValueKind == JsonValueKind.String)
+            {
+                return topMessage.GetString();
             }
         }
         catch (JsonException)
