@@ -61,6 +61,7 @@ internal static class EngineBenchmark
 
         json.WriteNumber("failures", measured.Failures);
         json.WriteNumber("peak_in_flight", measured.PeakInFlight);
+        json.WriteNumber("lowest_concurrency_limit", measured.LowestLimit);
         json.WriteNumber("processors", Environment.ProcessorCount);
         json.WriteEndObject();
         json.Flush();
@@ -96,7 +97,7 @@ internal static class EngineBenchmark
         var results = await engine.RunAsync(Requests(method, requests, "q"), CancellationToken.None);
         var wall = clock.Elapsed;
         process.Refresh();
-        return new Measurement(wall, process.TotalProcessorTime - cpuBefore, results.Count(r => !r.Succeeded), peak(), GC.GetTotalAllocatedBytes() - allocatedBefore);
+        return new Measurement(wall, process.TotalProcessorTime - cpuBefore, results.Count(r => !r.Succeeded), peak(), GC.GetTotalAllocatedBytes() - allocatedBefore, engine.Statistics.LowestConcurrencyLimit);
     }
 
     private static async Task<Measurement> RunBaseline(string engineType, TimeSpan latency, int concurrency, int requests)
@@ -146,5 +147,5 @@ internal static class EngineBenchmark
 
     private static BlockContext Context() => new("generator", "bench/engine", _ => null);
 
-    private sealed record Measurement(TimeSpan Wall, TimeSpan Cpu, int Failures, int PeakInFlight, long Allocated);
+    private sealed record Measurement(TimeSpan Wall, TimeSpan Cpu, int Failures, int PeakInFlight, long Allocated, int LowestLimit = 0);
 }

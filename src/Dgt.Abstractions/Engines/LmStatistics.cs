@@ -10,6 +10,7 @@ public sealed class LmStatistics
     private long _completionTokens;
     private long _cacheHits;
     private int _concurrencyLimit;
+    private int _lowestConcurrencyLimit;
     private int _peakInFlight;
 
     /// <summary>Requests finished (succeeded, failed or answered from the cache).</summary>
@@ -35,6 +36,9 @@ public sealed class LmStatistics
     /// endpoint is being spared); 0 until a request finished through a gate that reports it.
     /// </summary>
     public int ConcurrencyLimit => Volatile.Read(ref _concurrencyLimit);
+
+    /// <summary>The lowest concurrency limit seen when a request finished (0 until one did): how far the endpoint was spared.</summary>
+    public int LowestConcurrencyLimit => Volatile.Read(ref _lowestConcurrencyLimit);
 
     /// <summary>The most requests seen in flight at once on the endpoint, as its gate reported.</summary>
     public int PeakInFlight => Volatile.Read(ref _peakInFlight);
@@ -65,6 +69,14 @@ public sealed class LmStatistics
     public void RecordConcurrency(int limit, int inFlight)
     {
         Volatile.Write(ref _concurrencyLimit, limit);
+        for (var lowest = Volatile.Read(ref _lowestConcurrencyLimit); lowest == 0 || limit < lowest; lowest = Volatile.Read(ref _lowestConcurrencyLimit))
+        {
+            if (Interlocked.CompareExchange(ref _lowestConcurrencyLimit, limit, lowest) == lowest)
+            {
+                break;
+            }
+        }
+
         for (var peak = Volatile.Read(ref _peakInFlight); inFlight > peak; peak = Volatile.Read(ref _peakInFlight))
         {
             if (Interlocked.CompareExchange(ref _peakInFlight, inFlight, peak) == peak)
