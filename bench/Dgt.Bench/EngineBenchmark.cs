@@ -26,7 +26,7 @@ internal static class EngineBenchmark
         var latency = TimeSpan.FromMilliseconds(arguments.Double("latency-ms", 50));
         var concurrency = arguments.Int("concurrency", 64);
         var requests = arguments.Int("requests", 5000);
-        var baseline = arguments.Has("no-baseline") ? null : RunBaseline(engineType, latency, concurrency, requests).GetAwaiter().GetResult();
+        var baseline = arguments.Has("no-baseline") ? null : RunBaseline(engineType, method, stream, latency, concurrency, requests).GetAwaiter().GetResult();
         var measured = engineType switch
         {
             "openai" => RunOpenAi(method, stream, latency, concurrency, requests).GetAwaiter().GetResult(),
@@ -100,12 +100,18 @@ internal static class EngineBenchmark
         return new Measurement(wall, process.TotalProcessorTime - cpuBefore, results.Count(r => !r.Succeeded), peak(), GC.GetTotalAllocatedBytes() - allocatedBefore, engine.Statistics.LowestConcurrencyLimit);
     }
 
-    private static async Task<Measurement> RunBaseline(string engineType, TimeSpan latency, int concurrency, int requests)
+    private static async Task<Measurement> RunBaseline(string engineType, LmMethod method, bool stream, TimeSpan latency, int concurrency, int requests)
     {
         var openAi = engineType == "openai";
         await using var openAiServer = openAi ? await FakeOpenAiServer.StartAsync(new FakeOpenAiOptions { Latency = latency }) : null;
         await using var ollamaServer = openAi ? null : await FakeOllamaServer.StartAsync(new FakeOllamaOptions { Latency = latency });
-        var url = openAi ? new Uri(openAiServer!.BaseUrl + "/completions") : new Uri(ollamaServer!.BaseUrl, "api/generate");
+        var chat = method == LmMethod.ChatCompletion;
+        var url = openAi
+            ? new Uri(openAiServer!.BaseUrl + (chat ? "/chat/completions" : "/completions"))
+            : new Uri(ollamaServer!.BaseUrl, chat ? "api/chat" : "api/generate");
+        var streamFields = stream
+            ? (openAi ? "\"stream\":true,\"stream_options\":{\"include_usage\":true}" : "\"stream\":true")
+            : "\"stream\":false";
         var model = openAi ? "gpt-fake-mini" : "mistral-small3.2";
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency });
         using var slots = new SemaphoreSlim(concurrency);
@@ -115,7 +121,11 @@ internal static class EngineBenchmark
             await slots.WaitAsync();
             try
             {
-                var body = $"{{\"model\":\"{model}\",\"prompt\":\"q {i}: write one geography question.\",\"stream\":false}}";
+                // The same request the engine sends, through a bare client that reads the body and nothing more.
+                var input = chat
+                    ? $"\"messages\":[{{\"role\":\"system\",\"content\":\"You write quiz questions.\"}},{{\"role\":\"user\",\"content\":\"q {i}: write one.\"}}]"
+                    : $"\"prompt\":\"q {i}: write one geography question.\"";
+                var body = $"{{\"model\":\"{model}\",{input},{streamFields}}}";
                 using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
                 using var response = await http.PostAsync(url, content);
                 await response.Content.ReadAsStringAsync();
