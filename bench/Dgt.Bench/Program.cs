@@ -5,6 +5,7 @@ return args.Length == 0
     : args[0] switch
     {
         "rouge" => RougeBenchmark.Run(BenchArguments.Parse(args[1..])),
+        "engine" => EngineBenchmark.Run(BenchArguments.Parse(args[1..])),
         _ => Usage(),
     };
 
@@ -16,6 +17,9 @@ static int Usage()
                   (--input <file.jsonl> --field <name> | --rows <n> --seed <s>) [--threshold <t>]
                   [--score-func f1|precision|recall] [--decisions-out <file>]
                   [--compare-reference] [--reference-rows <n>]
+          engine  drive an LLM engine against an in-process fake server
+                  [--engine openai|ollama] [--method completion|chat] [--stream]
+                  [--latency-ms <ms>] [--concurrency <n>] [--requests <n>]
         """);
     return 2;
 }

@@ -7,17 +7,26 @@ namespace Dgt;
 /// </summary>
 public abstract class LMProvider : IBlock
 {
-    private readonly SemaphoreSlim _slots;
+    private readonly ILmCallGate _gate;
 
-    /// <summary>Creates the engine.</summary>
+    /// <summary>Creates the engine with a gate of its own that lets <paramref name="callLimit"/> calls run at once.</summary>
     protected LMProvider(string name, string modelId, int callLimit, GenerationOptions defaults)
+        : this(name, modelId, callLimit, defaults, new FixedCallGate(ValidLimit(callLimit)))
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(callLimit, 1);
+    }
+
+    /// <summary>
+    /// Creates the engine with the gate its calls pass through (for example one shared by every block using the same
+    /// endpoint); <paramref name="callLimit"/> is then the most that gate should ever admit.
+    /// </summary>
+    protected LMProvider(string name, string modelId, int callLimit, GenerationOptions defaults, ILmCallGate gate)
+    {
+        ArgumentNullException.ThrowIfNull(gate);
         Name = name;
         ModelId = modelId;
-        CallLimit = callLimit;
+        CallLimit = ValidLimit(callLimit);
         Defaults = defaults;
-        _slots = new SemaphoreSlim(callLimit, callLimit);
+        _gate = gate;
     }
 
     /// <inheritdoc />
@@ -26,7 +35,7 @@ public abstract class LMProvider : IBlock
     /// <summary>The model every request of this block goes to.</summary>
     public string ModelId { get; }
 
-    /// <summary>The most requests in flight at once.</summary>
+    /// <summary>The most requests in flight at once (the ceiling, when the gate adapts its limit).</summary>
     public int CallLimit { get; }
 
     /// <summary>The options from the block's YAML, under every request's overrides.</summary>
@@ -70,7 +79,7 @@ public abstract class LMProvider : IBlock
             Messages = request.Messages,
             Options = Defaults.With(request.Overrides),
         };
-        await _slots.WaitAsync(failFast.Token).ConfigureAwait(false);
+        using var lease = await _gate.EnterAsync(failFast.Token).ConfigureAwait(false);
         try
         {
             var reply = await SendAsync(call, failFast.Token).ConfigureAwait(false);
@@ -83,9 +92,11 @@ public abstract class LMProvider : IBlock
             await failFast.CancelAsync().ConfigureAwait(false);
             throw;
         }
-        finally
-        {
-            _slots.Release();
-        }
+    }
+
+    private static int ValidLimit(int callLimit)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(callLimit, 1);
+        return callLimit;
     }
 }

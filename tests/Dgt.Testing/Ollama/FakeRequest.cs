@@ -32,6 +32,9 @@ public sealed record FakeRequest
     /// <summary>The <c>raw</c> flag of <c>/api/generate</c>.</summary>
     public bool? Raw { get; init; }
 
+    /// <summary>The <c>Authorization</c> header as sent, or null when absent.</summary>
+    public string? Authorization { get; init; }
+
     /// <summary>The whole body as text.</summary>
     public string Body { get; init; } = "";
 

@@ -1,4 +1,6 @@
 using System.Text;
+using Dgt.Engines.Calls;
+using Dgt.Engines.Http;
 using OllamaSharp;
 using OllamaSharp.Models;
 using OllamaSharp.Models.Chat;
@@ -10,12 +12,9 @@ namespace Dgt.Engines.Ollama;
 /// and returns the whole text with the token counts of the final chunk. Failures surface as exceptions for the
 /// classifier; a reply without its final chunk is one of them.
 /// </summary>
-internal sealed class OllamaExchange(IOllamaApiClient client, string model, bool stream, int? numCtx)
+internal sealed class OllamaExchange(IOllamaApiClient client, string model, bool stream, int? numCtx) : IEngineExchange<OllamaRequest>
 {
-    /// <summary>
-    /// The request for <paramref name="call"/>, built once before any attempt: a call that cannot be sent (a completion
-    /// without a prompt) is the caller's bug and throws here, outside the retries.
-    /// </summary>
+    /// <inheritdoc />
     public OllamaRequest Prepare(LmCall call) => call.Method switch
     {
         LmMethod.Completion => OllamaRequests.Generate(call, model, stream, numCtx),
@@ -23,15 +22,19 @@ internal sealed class OllamaExchange(IOllamaApiClient client, string model, bool
         _ => throw new ArgumentOutOfRangeException(nameof(call), call.Method, "Unknown LLM method."),
     };
 
-    /// <summary>One attempt of a prepared request.</summary>
-    public Task<OllamaAnswer> SendAsync(OllamaRequest request, CancellationToken cancellationToken) => request switch
+    /// <inheritdoc />
+    public Task<EngineAnswer> SendAsync(OllamaRequest request, CancellationToken cancellationToken) => request switch
     {
         GenerateRequest generate => GenerateAsync(generate, cancellationToken),
         ChatRequest chat => ChatAsync(chat, cancellationToken),
         _ => throw new ArgumentOutOfRangeException(nameof(request), request, "Not a request this engine prepared."),
     };
 
-    private async Task<OllamaAnswer> GenerateAsync(GenerateRequest request, CancellationToken cancellationToken)
+    /// <inheritdoc />
+    public EngineFailure Classify(Exception exception, bool hasReachedServer) =>
+        EngineFailureClassifier.Classify(exception, hasReachedServer, static http => OllamaFailureMessages.BlamesModel(http.ServerError));
+
+    private async Task<EngineAnswer> GenerateAsync(GenerateRequest request, CancellationToken cancellationToken)
     {
         var text = new StringBuilder();
         GenerateDoneResponseStream? done = null;
@@ -44,7 +47,7 @@ internal sealed class OllamaExchange(IOllamaApiClient client, string model, bool
         return Finish(text, done is null ? null : new TokenUsage(done.PromptEvalCount, done.EvalCount), cancellationToken);
     }
 
-    private async Task<OllamaAnswer> ChatAsync(ChatRequest request, CancellationToken cancellationToken)
+    private async Task<EngineAnswer> ChatAsync(ChatRequest request, CancellationToken cancellationToken)
     {
         var text = new StringBuilder();
         ChatDoneResponseStream? done = null;
@@ -57,10 +60,10 @@ internal sealed class OllamaExchange(IOllamaApiClient client, string model, bool
         return Finish(text, done is null ? null : new TokenUsage(done.PromptEvalCount, done.EvalCount), cancellationToken);
     }
 
-    private static OllamaAnswer Finish(StringBuilder text, TokenUsage? usage, CancellationToken cancellationToken)
+    private static EngineAnswer Finish(StringBuilder text, TokenUsage? usage, CancellationToken cancellationToken)
     {
         // OllamaSharp ends its read loop quietly when the token is cancelled: that is a cancellation, not a short reply.
         cancellationToken.ThrowIfCancellationRequested();
-        return usage is { } counted ? new OllamaAnswer(text.ToString(), counted) : throw new OllamaIncompleteReplyException();
+        return usage is { } counted ? new EngineAnswer(text.ToString(), counted) : throw new IncompleteReplyException();
     }
 }

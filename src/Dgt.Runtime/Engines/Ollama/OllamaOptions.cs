@@ -32,9 +32,26 @@ public sealed record OllamaOptions
     [ConfigRange(1, int.MaxValue)]
     public int? NumCtx { get; init; }
 
-    /// <summary>The most requests in flight at once.</summary>
+    /// <summary>
+    /// The most requests in flight at once. Blocks that use the same server share its limit (the lowest of theirs),
+    /// which is lowered at run time while the server answers 429 or slows down, and raised again as it copes.
+    /// </summary>
     [ConfigRange(1, 1024)]
     public int CallLimit { get; init; } = 10;
+
+    /// <summary>The most requests sent to the server per minute, shared by every block that uses it; unlimited when unset.</summary>
+    [ConfigRange(1, int.MaxValue)]
+    public int? MaxRpm { get; init; }
+
+    /// <summary>The most tokens (prompt and completion, as estimated then reported) per minute on the server; unlimited when unset.</summary>
+    [ConfigRange(1, int.MaxValue)]
+    public int? MaxTpm { get; init; }
+
+    /// <summary>
+    /// A SQLite file that stores every reply, so a rerun with the same inputs sends no request; when unset,
+    /// <c>DGT_LM_CACHE</c> (the run's <c>--lm-cache</c>), else no cache.
+    /// </summary>
+    public string? LmCache { get; init; }
 
     /// <summary>Seconds one HTTP attempt may take, reading the whole reply included.</summary>
     [ConfigRange(0.001, 86400)]

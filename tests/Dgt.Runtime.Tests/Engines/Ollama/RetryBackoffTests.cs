@@ -1,4 +1,4 @@
-using Dgt.Engines.Ollama;
+using Dgt.Engines.Calls;
 
 namespace Dgt.Runtime.Tests.Engines.Ollama;
 

@@ -1,3 +1,5 @@
+using Dgt.Engines.Calls;
+using Dgt.Engines.Flow;
 using Dgt.Engines.Ollama;
 
 namespace Dgt.Runtime.Tests.Engines.Ollama;
@@ -15,8 +17,9 @@ internal static class TestEngine
 
     public static OllamaOptions Options(Uri baseUrl) => new() { ModelIdOrPath = Model, BaseUrl = baseUrl.ToString() };
 
-    public static OllamaEngine Create(OllamaOptions options, Func<string, string?>? environment = null) =>
-        new(options, Context(environment), FastBackoff, TimeProvider.System);
+    /// <summary>An engine with flow control of its own, so tests never share limits through the process-wide registry.</summary>
+    public static OllamaEngine Create(OllamaOptions options, Func<string, string?>? environment = null, FlowRegistry? flows = null) =>
+        new(options, Context(environment), FastBackoff, TimeProvider.System, flows ?? new FlowRegistry(TimeProvider.System));
 
     public static BlockContext Context(Func<string, string?>? environment = null) =>
         new("generator", "public/test/geography_qa", environment ?? (_ => null));

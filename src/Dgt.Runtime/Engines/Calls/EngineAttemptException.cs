@@ -1,8 +1,8 @@
-namespace Dgt.Engines.Ollama;
+namespace Dgt.Engines.Calls;
 
 /// <summary>Carries the classification of a failed attempt through the retry pipeline, with the original cause inside.</summary>
-internal sealed class OllamaAttemptException(OllamaFailure failure, Exception cause)
+internal sealed class EngineAttemptException(EngineFailure failure, Exception cause)
     : Exception(failure.Reason, cause)
 {
-    public OllamaFailure Failure { get; } = failure;
+    public EngineFailure Failure { get; } = failure;
 }

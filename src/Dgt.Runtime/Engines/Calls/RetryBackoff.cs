@@ -1,4 +1,4 @@
-namespace Dgt.Engines.Ollama;
+namespace Dgt.Engines.Calls;
 
 /// <summary>
 /// How long to wait before a retry: exponential backoff with full jitter (a uniform draw between zero and

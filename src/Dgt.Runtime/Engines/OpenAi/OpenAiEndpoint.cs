@@ -1,0 +1,59 @@
+namespace Dgt.Engines.OpenAi;
+
+/// <summary>
+/// Finds the API an engine talks to, <c>base_url</c>, else <c>OPENAI_BASE_URL</c>, else OpenAI's own, and the key,
+/// which comes from <c>OPENAI_API_KEY</c> only so it never sits in a YAML file that gets shared or logged.
+/// </summary>
+internal static class OpenAiEndpoint
+{
+    public const string BaseUrlVariable = "OPENAI_BASE_URL";
+    public const string ApiKeyVariable = "OPENAI_API_KEY";
+
+    private static readonly Uri Default = new("https://api.openai.com/v1/");
+
+    /// <summary>The base address, always ending in <c>/</c> so the API's relative paths append to it.</summary>
+    /// <exception cref="LmPermanentException">The setting is not an absolute http(s) address.</exception>
+    public static Uri ResolveBaseUrl(string? baseUrl, Func<string, string?> environment, string blockName)
+    {
+        if (!string.IsNullOrWhiteSpace(baseUrl))
+        {
+            return Parse(baseUrl) ?? throw Invalid($"base_url '{baseUrl}' of block '{blockName}'");
+        }
+
+        var fromEnvironment = environment(BaseUrlVariable);
+        if (!string.IsNullOrWhiteSpace(fromEnvironment))
+        {
+            return Parse(fromEnvironment) ?? throw Invalid($"{BaseUrlVariable} '{fromEnvironment}'");
+        }
+
+        return Default;
+    }
+
+    /// <summary>The key, or null when none is set (a local server may take requests without one).</summary>
+    public static string? ResolveApiKey(Func<string, string?> environment) =>
+        environment(ApiKeyVariable) is { } key && !string.IsNullOrWhiteSpace(key) ? key.Trim() : null;
+
+    /// <summary>The address as messages show it: no trailing slash, never user information.</summary>
+    public static string Display(Uri baseUrl) =>
+        baseUrl.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped).TrimEnd('/');
+
+    private static Uri? Parse(string value)
+    {
+        var text = value.Trim().Trim('"', '\'');
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.Host.Length == 0)
+        {
+            return null;
+        }
+
+        var builder = new UriBuilder(uri) { Query = "", Fragment = "", UserName = "", Password = "" };
+        if (!builder.Path.EndsWith('/'))
+        {
+            builder.Path += "/";
+        }
+
+        return builder.Uri;
+    }
+
+    private static LmPermanentException Invalid(string what) =>
+        new($"{what} is not an http(s) address of an OpenAI-compatible API. Use a form such as 'http://127.0.0.1:8000/v1'.");
+}

@@ -1,0 +1,53 @@
+using System.Collections.Concurrent;
+using Dgt.Testing.Ollama;
+
+namespace Dgt.Testing.OpenAi;
+
+/// <summary>What the fake OpenAI-compatible server saw, safe to update from concurrent requests.</summary>
+public sealed class FakeOpenAiLog
+{
+    private readonly ConcurrentQueue<FakeRequest> _requests = new();
+    private readonly ConcurrentDictionary<int, int> _statusCounts = new();
+    private int _inFlight;
+    private int _peakInFlight;
+    private int _received;
+
+    /// <summary>Every request received so far, in arrival order.</summary>
+    public IReadOnlyList<FakeRequest> Requests => [.. _requests.OrderBy(r => r.Number)];
+
+    /// <summary>The generation requests (<c>/v1/completions</c> and <c>/v1/chat/completions</c>), in arrival order.</summary>
+    public IReadOnlyList<FakeRequest> GenerationRequests =>
+        [.. Requests.Where(r => r.Path is FakeOpenAiPaths.Completions or FakeOpenAiPaths.Chat)];
+
+    /// <summary>The most generation requests that were in progress at once.</summary>
+    public int PeakConcurrency => Volatile.Read(ref _peakInFlight);
+
+    /// <summary>Generation requests in progress now.</summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
+
+    /// <summary>How many responses had this status.</summary>
+    public int CountOf(int status) => _statusCounts.GetValueOrDefault(status);
+
+    /// <summary>Forgets the peak, so a later phase of a test can measure its own.</summary>
+    public void ResetPeak() => Volatile.Write(ref _peakInFlight, Volatile.Read(ref _inFlight));
+
+    internal int NextNumber() => Interlocked.Increment(ref _received);
+
+    internal void Add(FakeRequest request) => _requests.Enqueue(request);
+
+    internal void Entered()
+    {
+        var now = Interlocked.Increment(ref _inFlight);
+        for (var peak = Volatile.Read(ref _peakInFlight); now > peak; peak = Volatile.Read(ref _peakInFlight))
+        {
+            if (Interlocked.CompareExchange(ref _peakInFlight, now, peak) == peak)
+            {
+                break;
+            }
+        }
+    }
+
+    internal void Left() => Interlocked.Decrement(ref _inFlight);
+
+    internal void Responded(int status) => _statusCounts.AddOrUpdate(status, 1, (_, count) => count + 1);
+}
