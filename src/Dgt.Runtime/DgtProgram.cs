@@ -38,6 +38,13 @@ public static class DgtProgram
             return exitCode;
         }
 
+        if (request.LmCache is { } cachePath)
+        {
+            // Engines read their default cache through the environment they are given, so the flag reaches them all.
+            var outer = environment;
+            environment = name => name == Engines.Cache.LmCachePath.EnvironmentVariable ? cachePath : outer(name);
+        }
+
         var clock = Stopwatch.StartNew();
         var problems = new List<ConfigProblem>();
         var plan = RunPlanner.Plan(request, registry, environment, problems);

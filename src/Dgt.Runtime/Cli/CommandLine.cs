@@ -31,6 +31,7 @@ public sealed class CommandLine
     private readonly Option<bool> _restart = new("--restart-generation", "--restart") { Description = "Start the tasks over instead of resuming." };
     private readonly Option<string?> _outputDir = new("--output-dir") { Description = "Output root (default $DGT_OUTPUT_DIR, else ./output)." };
     private readonly Option<bool> _saveFormatted = new("--save-formatted-output") { Description = "Also write formatted output." };
+    private readonly Option<string?> _lmCache = new("--lm-cache") { Description = "A SQLite file caching every engine's responses (blocks without their own lm_cache)." };
     private readonly Option<string?> _buildId = new("--build-id") { Description = "An id for this experiment, recorded in the task card." };
     private readonly Option<bool> _debug = new("--debug") { Description = "Show debug messages." };
 
@@ -82,6 +83,7 @@ public sealed class CommandLine
             ConfigPath = result.GetValue(_configPath),
             IncludeBuilderPaths = result.GetValue(_includeBuilderPaths) ?? [],
             BuildId = result.GetValue(_buildId),
+            LmCache = result.GetValue(_lmCache),
             Debug = result.GetValue(_debug),
             Overrides = new RunnerOverrides
             {
@@ -108,6 +110,6 @@ public sealed class CommandLine
     private IEnumerable<Option> Options() =>
     [
         _taskPaths, _configPath, _includeBuilderPaths, _numOutputs, _seedBatchSize, _machineBatchSize, _maxGenRequests,
-        _maxStalledRequests, _restart, _outputDir, _saveFormatted, _buildId, _debug,
+        _maxStalledRequests, _restart, _outputDir, _saveFormatted, _lmCache, _buildId, _debug,
     ];
 }

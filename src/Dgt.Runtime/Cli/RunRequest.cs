@@ -18,5 +18,8 @@ public sealed record RunRequest
 
     public string? BuildId { get; init; }
 
+    /// <summary>The response cache for every engine without an <c>lm_cache</c> of its own.</summary>
+    public string? LmCache { get; init; }
+
     public bool Debug { get; init; }
 }

@@ -182,6 +182,8 @@ public sealed class PreparedBuilder<TData>(
             writer.WriteNumber("requests", engine.Statistics.Requests);
             writer.WriteNumber("failed_requests", engine.Statistics.Failures);
             writer.WriteNumber("http_attempts", engine.Statistics.HttpAttempts);
+            writer.WriteNumber("cache_hits", engine.Statistics.CacheHits);
+            writer.WriteNumber("lowest_concurrency_limit", engine.Statistics.LowestConcurrencyLimit);
             writer.WriteNumber("prompt_tokens", engine.Statistics.PromptTokens);
             writer.WriteNumber("completion_tokens", engine.Statistics.CompletionTokens);
             writer.WriteEndObject();

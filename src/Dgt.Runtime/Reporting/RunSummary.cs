@@ -35,7 +35,7 @@ public static class RunSummary
             {
                 var stats = engine.Statistics;
                 writer.WriteLine(string.Create(invariant,
-                    $"  block {engine.Name} ({engine.ModelId}): {stats.Requests} requests, {stats.Failures} failed, {stats.HttpAttempts - stats.Requests} retries, {stats.PromptTokens} prompt + {stats.CompletionTokens} completion tokens"));
+                    $"  block {engine.Name} ({engine.ModelId}): {stats.Requests} requests, {stats.Failures} failed, {Math.Max(0, stats.HttpAttempts - (stats.Requests - stats.CacheHits))} retries, {stats.CacheHits} from cache, {stats.PromptTokens} prompt + {stats.CompletionTokens} completion tokens"));
             }
 
             foreach (var (name, value) in builder.Counters.OrderBy(c => c.Key, StringComparer.Ordinal))
