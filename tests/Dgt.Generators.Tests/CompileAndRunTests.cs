@@ -150,7 +150,7 @@ public sealed class CompileAndRunTests
         Assert.Equal(["ollama", "rouge_scorer"], registry.BlockTypes.Select(b => b.TypeName));
         var registration = Assert.Single(registry.Builders);
         Assert.Equal("public/test/geography_qa", registration.Name);
-        Assert.Equal("Public/Test/GeographyQa/geography_qa.yaml", registration.YamlPath);
+        Assert.Equal("src/Builders/Public/Test/GeographyQa/geography_qa.yaml", registration.YamlPath);
         Assert.Equal(File.ReadAllText(Samples.GeographyYamlPath), registration.Yaml);
         Assert.Equal("GeographyQaData", registration.DataTypeName);
     }
