@@ -18,6 +18,7 @@ internal static class BlockMapChecker
     {
         var rowFields = rows is null ? null : RowFields(rows);
         var declared = blockType.Fields;
+        var before = diagnostics.Count;
         foreach (var entry in block.InputMap)
         {
             if (declared is not null && !declared.Inputs.Contains(entry.Value))
@@ -51,8 +52,9 @@ internal static class BlockMapChecker
             }
         }
 
-        // A postprocessor reads its unmapped input fields straight from the rows: they must exist there.
-        if (isPostprocessor && declared is not null && rowFields is not null)
+        // A postprocessor reads its unmapped input fields straight from the rows: they must exist there. After a wrong
+        // map entry the author's intent is unknown, and that entry's report says enough.
+        if (isPostprocessor && declared is not null && rowFields is not null && diagnostics.Count == before)
         {
             foreach (var input in declared.Inputs.Where(i => !block.InputMap.Any(e => e.Value == i) && !rowFields.Contains(i)))
             {

@@ -48,6 +48,7 @@ public sealed class BuilderPreparer(
         }
 
         BlockAssembler.CheckSlots(host, definition, blocks, problems);
+        BlockMapCheck.CheckRowFields(definition, registration.Codec.FieldNames, problems);
         var postprocessors = WirePostprocessors(definition, blocks, registration.Codec);
         var seeds = tasks.Select(task => (Task: task, Seeds: ReadSeeds(task, registration))).ToList();
         if (problems.Count > before)
@@ -100,12 +101,9 @@ public sealed class BuilderPreparer(
                 {
                     problems.Add(new ConfigProblem(mapSpan, $"input_map of block '{declaration.Name}' feeds '{blockField}', which the block does not read.{Suggestions.DidYouMean(blockField, validator.InputFields)}", "Block fields: " + string.Join(", ", validator.InputFields) + "."));
                 }
-                else if (!codec.FieldNames.Contains(rowField))
+                else if (codec.FieldNames.Contains(rowField))
                 {
-                    problems.Add(new ConfigProblem(mapSpan, $"input_map of block '{declaration.Name}' reads row field '{rowField}', which the rows do not have.{Suggestions.DidYouMean(rowField, codec.FieldNames)}", "Row fields: " + string.Join(", ", codec.FieldNames) + "."));
-                }
-                else
-                {
+                    // An unknown row field is reported for every block by BlockMapCheck.
                     fields[blockField] = rowField;
                 }
             }

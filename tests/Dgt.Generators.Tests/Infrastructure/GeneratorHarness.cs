@@ -79,6 +79,10 @@ internal static class GeneratorHarness
     /// </summary>
     public static IReadOnlyList<MetadataReference> BaseReferences { get; } = LoadBaseReferences();
 
+    /// <summary>Dgt.Runtime, for projects that use the real built-in blocks instead of the sample library.</summary>
+    public static MetadataReference RuntimeReference { get; } =
+        MetadataReference.CreateFromFile(typeof(Dgt.Configuration.YamlConfigMap).Assembly.Location);
+
     /// <summary>The analyzers shipped in the generator assembly.</summary>
     public static ImmutableArray<DiagnosticAnalyzer> Analyzers { get; } =
         [new BuilderDeclarationAnalyzer(), new BlockFieldAnalyzer()];
