@@ -187,6 +187,23 @@ public sealed class CompileAndRunTests
     }
 
     [Fact]
+    public void An_empty_required_value_is_reported_even_after_another_error()
+    {
+        var registration = Geography.Value.Registry.Builders.Single();
+        var (map, problems) = Row("colour: blue\nquestion:\nanswer: There\n");
+
+        var json = registration.Accept(new SeedRoundTrip(map, "t", "question"));
+
+        Assert.Equal("(no row)", json);
+        Assert.Equal(
+        [
+            "seeds.yaml:1:1: Unknown key 'colour' in seed row.",
+            "seeds.yaml:2:10: 'question' of seed row must be text.",
+        ],
+        problems.Select(p => p.Span + ": " + p.Message));
+    }
+
+    [Fact]
     public void The_builder_host_lists_its_block_slots_and_binds_its_fields()
     {
         var registration = Geography.Value.Registry.Builders.Single();
