@@ -96,8 +96,8 @@ public sealed class IncrementalTests
         var result = driver.ReplaceAdditionalText(second, changed).RunGenerators(input).GetRunResult().Results.Single();
 
         // The edited file is parsed again and its check re-run (finding the same nothing); the other task is untouched.
-        Assert.Equal([IncrementalStepRunReason.Cached, IncrementalStepRunReason.Modified], Reasons(result, TrackingNames.TaskYamls).Order());
-        Assert.Equal([IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged], Reasons(result, TrackingNames.TaskChecks).Order());
+        Assert.Equal(new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Modified }.Order(), Reasons(result, TrackingNames.TaskYamls).Order());
+        Assert.Equal(new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged }.Order(), Reasons(result, TrackingNames.TaskChecks).Order());
         foreach (var name in new[] { TrackingNames.Builders, TrackingNames.BuilderYamls, TrackingNames.BuilderIndex, TrackingNames.Program })
         {
             Assert.All(Reasons(result, name), reason => Assert.True(
