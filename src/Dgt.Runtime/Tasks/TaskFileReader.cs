@@ -37,11 +37,7 @@ public static class TaskFileReader
         var (seedStore, seedStoreSpan) = ReadDatastore(task, "seed_datastore", problems);
         var (datastore, _) = ReadDatastore(task, "datastore", problems);
         ReadDatastore(task, "final_datastore", problems);
-        if (seeds.Count == 0 && seedStore is null && !task.TryGetValue("seed_examples", out _))
-        {
-            problems.Add(new ConfigProblem(task.Span, "The task has no seeds.",
-                "Add 'seed_examples:' with a list of rows, or 'seed_datastore: {type: default, data_path: …}'."));
-        }
+        TaskShape.ReportMissingSeeds(task, problems);
 
         var runner = RunnerConfigReader.Read(task, path, overrides, problems);
 

@@ -30,6 +30,7 @@ public static class TaskShape
         }
 
         CheckSeedExamples(task, problems);
+        ReportMissingSeeds(task, problems);
         CheckRunnerConfig(task, problems);
         foreach (var section in TaskKeys.DatastoreSections)
         {
@@ -52,6 +53,33 @@ public static class TaskShape
                 "'" + key + "' belongs under 'runner_config:', not at the top of the task.",
                 "Move it: 'runner_config: {" + key + ": …}', or pass --" + key.Replace('_', '-') + " on the command line."));
         }
+    }
+
+    /// <summary>
+    /// A generation task needs <c>seed_examples</c> or a <c>seed_datastore</c>. Other top-level keys belong to the
+    /// builder, so a misspelt <c>seed_examples</c> would pass unseen: the message names the likely culprit.
+    /// </summary>
+    public static void ReportMissingSeeds(ConfigMapping task, List<ConfigProblem> problems)
+    {
+        if (task.TryGetValue("seed_examples", out _) ||
+            (task.TryGetValue("seed_datastore", out var store) && store is not ConfigScalar { IsNull: true }))
+        {
+            return;
+        }
+
+        foreach (var entry in task.Entries)
+        {
+            var closest = Suggestions.Closest(entry.Key.Value, new[] { "seed_examples", "seed_datastore" });
+            if (closest is not null && !Contains(TaskKeys.Fixed, entry.Key.Value))
+            {
+                problems.Add(new ConfigProblem(entry.Key.Span, "The task has no seeds. Did you mean '" + closest + "'?",
+                    "Rename '" + entry.Key.Value + "' to '" + closest + "'."));
+                return;
+            }
+        }
+
+        problems.Add(new ConfigProblem(task.Span, "The task has no seeds.",
+            "Add 'seed_examples:' with a list of rows, or 'seed_datastore: {type: default, data_path: …}'."));
     }
 
     private static void CheckSeedExamples(ConfigMapping task, List<ConfigProblem> problems)
