@@ -4,7 +4,6 @@ using System.Threading;
 using Dgt.Generators.Diagnostics;
 using Dgt.Generators.Specs;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Dgt.Generators.Parsing;
