@@ -111,7 +111,7 @@ public sealed class FailEarlyTests
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { "build", project, "-p:BuildProjectReferences=false", "-nologo", "-clp:NoSummary" })
+        foreach (var arg in new[] { "build", project, "-p:BuildProjectReferences=false", "-nodeReuse:false", "-nologo", "-clp:NoSummary" })
         {
             start.ArgumentList.Add(arg);
         }

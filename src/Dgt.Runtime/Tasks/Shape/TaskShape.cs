@@ -23,9 +23,13 @@ public static class TaskShape
             {
                 problems.Add(new ConfigProblem(task.Span, "The task has no '" + required.Key + "'.", "Add '" + required.Key + ": <" + required.Value + ">'."));
             }
-            else if (node is not ConfigScalar)
+            else if (node is not ConfigScalar scalar)
             {
                 problems.Add(new ConfigProblem(node.Span, "'" + required.Key + "' must be text, not " + node.KindName + ".", null));
+            }
+            else if (required.Key == "task_name" && TaskNames.Problem(scalar.Value) is { } nameProblem)
+            {
+                problems.Add(new ConfigProblem(scalar.Span, nameProblem, null));
             }
         }
 
