@@ -62,7 +62,32 @@ public sealed class DataBuilderGenerator : IIncrementalGenerator
                 all.Right.Value))
             .WithTrackingName(TrackingNames.Program);
 
+        var taskYamls = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, cancellationToken) => TaskYamlParser.Parse(pair.Left, pair.Right, cancellationToken))
+            .Where(static result => result is not null)
+            .Select(static (result, _) => result!)
+            .WithTrackingName(TrackingNames.TaskYamls);
+
+        var builderIndex = builders.Collect()
+            .Select(static (all, _) => new BuilderIndexSpec(all
+                .Select(r => r.Value)
+                .OfType<BuilderSpec>()
+                .Where(b => b.Name.Length > 0)
+                .Select(b => new IndexedBuilderSpec(b.Name, b.Data, b.HasSeedReader))
+                .OrderBy(b => b.Name, System.StringComparer.Ordinal)
+                .ToEquatableArray()))
+            .WithTrackingName(TrackingNames.BuilderIndex);
+
+        // One check per task file: editing one task YAML re-checks that file only.
+        var taskChecks = taskYamls
+            .Combine(builderIndex)
+            .Select(static (pair, _) => pair.Left.Value is { } task ? TaskLinker.Link(task, pair.Right) : EquatableArray<DiagnosticInfo>.Empty)
+            .WithTrackingName(TrackingNames.TaskChecks);
+
         ReportDiagnostics(context, builders.Select(static (r, _) => r.Diagnostics));
+        ReportDiagnostics(context, taskYamls.Select(static (r, _) => r.Diagnostics));
+        ReportDiagnostics(context, taskChecks);
         ReportDiagnostics(context, blockTypes.Select(static (r, _) => r.Diagnostics));
         ReportDiagnostics(context, builderYamls.Select(static (r, _) => r.Diagnostics));
         ReportDiagnostics(context, references.Select(static (r, _) => r.Diagnostics));

@@ -10,4 +10,7 @@ internal static class TrackingNames
     public const string ReferencedLibraries = nameof(ReferencedLibraries);
     public const string Catalog = nameof(Catalog);
     public const string Program = nameof(Program);
+    public const string TaskYamls = nameof(TaskYamls);
+    public const string BuilderIndex = nameof(BuilderIndex);
+    public const string TaskChecks = nameof(TaskChecks);
 }

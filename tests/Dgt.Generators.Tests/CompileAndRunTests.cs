@@ -150,7 +150,7 @@ public sealed class CompileAndRunTests
         Assert.Equal(["ollama", "rouge_scorer"], registry.BlockTypes.Select(b => b.TypeName));
         var registration = Assert.Single(registry.Builders);
         Assert.Equal("public/test/geography_qa", registration.Name);
-        Assert.Equal("Public/Test/GeographyQa/geography_qa.yaml", registration.YamlPath);
+        Assert.Equal("src/Builders/Public/Test/GeographyQa/geography_qa.yaml", registration.YamlPath);
         Assert.Equal(File.ReadAllText(Samples.GeographyYamlPath), registration.Yaml);
         Assert.Equal("GeographyQaData", registration.DataTypeName);
     }
@@ -182,6 +182,23 @@ public sealed class CompileAndRunTests
         [
             "seeds.yaml:2:1: Unknown key 'answr' in seed row. Did you mean 'answer'?",
             "seeds.yaml:1:1: Seed row has no 'answer'.",
+        ],
+        problems.Select(p => p.Span + ": " + p.Message));
+    }
+
+    [Fact]
+    public void An_empty_required_value_is_reported_even_after_another_error()
+    {
+        var registration = Geography.Value.Registry.Builders.Single();
+        var (map, problems) = Row("colour: blue\nquestion:\nanswer: There\n");
+
+        var json = registration.Accept(new SeedRoundTrip(map, "t", "question"));
+
+        Assert.Equal("(no row)", json);
+        Assert.Equal(
+        [
+            "seeds.yaml:1:1: Unknown key 'colour' in seed row.",
+            "seeds.yaml:2:10: 'question' of seed row must be text.",
         ],
         problems.Select(p => p.Span + ": " + p.Message));
     }

@@ -51,7 +51,7 @@ public sealed class DiagnosticTests
     {
         var (run, files) = Generate(Builder.Replace("sealed partial class", "sealed class", StringComparison.Ordinal), Yaml);
 
-        var diagnostic = DiagnosticAssert.Single(run.GeneratorDiagnostics, "DGT0001", BuilderPath, 9, 21, "QaBuilder", files);
+        var diagnostic = DiagnosticAssert.Single(run.AnalyzerDiagnostics, "DGT0001", BuilderPath, 9, 21, "QaBuilder", files);
         Assert.Contains("add the 'partial' modifier", diagnostic.GetMessage(), StringComparison.Ordinal);
         Assert.Empty(run.OutputErrors);
     }
@@ -64,7 +64,7 @@ public sealed class DiagnosticTests
 
         var (run, files) = Generate(nested, Yaml);
 
-        var diagnostic = DiagnosticAssert.Single(run.GeneratorDiagnostics, "DGT0001", BuilderPath, 8, 21, "Outer", files);
+        var diagnostic = DiagnosticAssert.Single(run.AnalyzerDiagnostics, "DGT0001", BuilderPath, 8, 21, "Outer", files);
         Assert.Contains("it contains the builder QaBuilder", diagnostic.GetMessage(), StringComparison.Ordinal);
     }
 
@@ -76,7 +76,7 @@ public sealed class DiagnosticTests
 
         var (run, files) = Generate(source, Yaml);
 
-        DiagnosticAssert.Single(run.GeneratorDiagnostics, "DGT0002", BuilderPath, 9, 29, "QaBuilder", files);
+        DiagnosticAssert.Single(run.AnalyzerDiagnostics, "DGT0002", BuilderPath, 9, 29, "QaBuilder", files);
     }
 
     [Fact]
@@ -116,7 +116,7 @@ public sealed class DiagnosticTests
 
         var (run, files) = Generate(source, Yaml);
 
-        var diagnostic = DiagnosticAssert.Single(run.GeneratorDiagnostics, "DGT0005", BuilderPath, 11, 32, "generator", files);
+        var diagnostic = DiagnosticAssert.Single(run.AnalyzerDiagnostics, "DGT0005", BuilderPath, 11, 32, "generator", files);
         Assert.Contains("not a block", diagnostic.GetMessage(), StringComparison.Ordinal);
     }
 
@@ -259,7 +259,7 @@ public sealed class DiagnosticTests
     [Fact]
     public void Common_block_keys_and_option_aliases_are_accepted()
     {
-        var yaml = Yaml.Replace("temperature: 0.5", "num_predict: 64\n    input_map:\n      question: input\n    output_map:\n      output: answer", StringComparison.Ordinal);
+        var yaml = Yaml.Replace("temperature: 0.5", "num_predict: 64\n    input_map:\n      question: input\n    output_map:\n      output: question", StringComparison.Ordinal);
 
         var (run, _) = Generate(Builder, yaml);
 

@@ -78,6 +78,34 @@ public sealed class IncrementalTests
     }
 
     [Fact]
+    public void Editing_one_task_yaml_rechecks_that_task_only()
+    {
+        var second = new TestAdditionalText("/tasks/second/task.yaml", """
+            task_name: second
+            task_description: Another task
+            data_builder: public/test/geography_qa
+            seed_examples:
+              - question: Q?
+                answer: A
+            """, "task");
+        var project = Project() with { AdditionalTexts = [.. Project().AdditionalTexts, second] };
+        var input = GeneratorHarness.Compile(project);
+        var driver = GeneratorHarness.CreateDriver(project).RunGenerators(input);
+
+        var changed = new TestAdditionalText(second.Path, second.Text.Replace("answer: A", "answer: B", StringComparison.Ordinal), "task");
+        var result = driver.ReplaceAdditionalText(second, changed).RunGenerators(input).GetRunResult().Results.Single();
+
+        // The edited file is parsed again and its check re-run (finding the same nothing); the other task is untouched.
+        Assert.Equal(new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Modified }.Order(), Reasons(result, TrackingNames.TaskYamls).Order());
+        Assert.Equal(new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged }.Order(), Reasons(result, TrackingNames.TaskChecks).Order());
+        foreach (var name in new[] { TrackingNames.Builders, TrackingNames.BuilderYamls, TrackingNames.BuilderIndex, TrackingNames.Program })
+        {
+            Assert.All(Reasons(result, name), reason => Assert.True(
+                reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"Step {name} ran again: {reason}"));
+        }
+    }
+
+    [Fact]
     public void No_step_output_holds_a_symbol_a_syntax_node_or_a_compilation()
     {
         var project = Project();
@@ -91,6 +119,9 @@ public sealed class IncrementalTests
             }
         }
     }
+
+    private static List<IncrementalStepRunReason> Reasons(GeneratorRunResult result, string step) =>
+        [.. result.TrackedSteps[step].SelectMany(s => s.Outputs).Select(o => o.Reason)];
 
     private static void AssertHoldsNoCompilerObjects(object? value, string path, HashSet<object> visited)
     {

@@ -20,6 +20,12 @@ public interface IConfigMap
     /// </summary>
     string? FindKey(string key, params string[] aliases);
 
+    /// <summary>
+    /// True when <paramref name="key"/> is present with no value (<c>key:</c> or <c>key: null</c>): the getters return
+    /// false for it without reporting, so that a required value left empty can be reported as such.
+    /// </summary>
+    bool IsNull(string key);
+
     /// <summary>Reads a scalar as text.</summary>
     bool TryGetString(string key, out string value);
 

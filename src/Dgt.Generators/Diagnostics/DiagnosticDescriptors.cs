@@ -6,7 +6,8 @@ namespace Dgt.Generators.Diagnostics;
 
 /// <summary>
 /// Every diagnostic the generator reports. IDs are stable: never renumber or reuse one (see AnalyzerReleases.*.md).
-/// DGT00xx point into C#, DGT01xx into builder YAMLs, DGT9999 is the generator's own failure.
+/// DGT00xx point into C#, DGT01xx into builder YAMLs, DGT02xx into task YAMLs, DGT9999 is the generator's own failure.
+/// The C#-only rules (DGT0001, DGT0002, DGT0005, DGT0012) are reported by analyzers, the rest by the generator.
 /// </summary>
 internal static class DiagnosticDescriptors
 {
@@ -66,6 +67,19 @@ internal static class DiagnosticDescriptors
         "DGT0011",
         "Record cannot be built from YAML",
         "'{0}' {1}");
+
+    public static readonly DiagnosticDescriptor RecordNotDataPoint = Error(
+        "DGT0012",
+        "Row record does not derive from DataPoint",
+        "'{0}' is the row record of '{1}' but does not derive from global::Dgt.DataPoint; declare it as 'public sealed record {0} : DataPoint'");
+
+    public static readonly DiagnosticDescriptor BlockLibraryWithoutCatalog = new(
+        "DGT0013",
+        "Referenced block types are not registered",
+        "The referenced assembly '{0}' defines block types ({1}) but carries no [assembly: BlockLibrary]; build it with the Dgt generator as an analyzer, or its blocks cannot be used in builder YAMLs",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor InvalidYaml = Error(
         "DGT0100",
@@ -127,6 +141,51 @@ internal static class DiagnosticDescriptors
         "Two blocks share a name",
         "Another block of this builder YAML is also named '{0}'; give each block its own name");
 
+    public static readonly DiagnosticDescriptor UnknownMapField = Error(
+        "DGT0112",
+        "Block map names an unknown field",
+        "{0}");
+
+    public static readonly DiagnosticDescriptor PostprocessorWithoutBlock = Error(
+        "DGT0113",
+        "Postprocessor names no block",
+        "Postprocessor '{0}' names no block of this builder YAML.{1} Declare it under 'blocks:' or fix the name; blocks: {2}.");
+
+    public static readonly DiagnosticDescriptor PostprocessorNotValidator = Error(
+        "DGT0114",
+        "Postprocessor is not a validator",
+        "Postprocessor '{0}' is a '{1}' block ({2}), which cannot judge rows; use a validator block such as rouge_scorer");
+
+    public static readonly DiagnosticDescriptor MalformedPostprocessor = Error(
+        "DGT0115",
+        "Malformed postprocessor entry",
+        "{0}");
+
+    public static readonly DiagnosticDescriptor InvalidTaskYaml = Error(
+        "DGT0200",
+        "Invalid task YAML",
+        "{0}");
+
+    public static readonly DiagnosticDescriptor TaskWithoutBuilder = Error(
+        "DGT0201",
+        "Task names no builder",
+        "data_builder '{0}' names no builder of this program.{1} Known builders: {2}.");
+
+    public static readonly DiagnosticDescriptor SeedMissingProperty = Error(
+        "DGT0202",
+        "Seed example misses a required field",
+        "Seed example {0} has no '{1}', which {2} requires; add '{1}: <{3}>'");
+
+    public static readonly DiagnosticDescriptor SeedUnknownKey = Error(
+        "DGT0203",
+        "Seed example has an unknown key",
+        "Seed example {0} has key '{1}', which {2} does not have.{3} Valid keys: {4}.");
+
+    public static readonly DiagnosticDescriptor SeedWrongValue = Error(
+        "DGT0204",
+        "Seed value does not fit its field",
+        "'{0}' of seed example {1} must be {2}, not {3}");
+
     public static readonly DiagnosticDescriptor InternalError = Error(
         "DGT9999",
         "Generator failure",
@@ -138,7 +197,9 @@ internal static class DiagnosticDescriptors
         BuilderNotConstructible, InvalidSeedReader, UnsupportedPropertyType, InvalidBlockType, DuplicateBlockTypeName,
         InvalidRecord, InvalidYaml, YamlWithoutName, YamlWithoutBuilder, DuplicateYamlName, BlockFieldWithoutYaml,
         MalformedBlock, UnknownBlockType, BlockTypeNotAssignable, UnknownOption, MissingOption, WrongOptionValue,
-        DuplicateYamlBlock, InternalError,
+        DuplicateYamlBlock, RecordNotDataPoint, BlockLibraryWithoutCatalog, UnknownMapField, PostprocessorWithoutBlock,
+        PostprocessorNotValidator, MalformedPostprocessor, InvalidTaskYaml, TaskWithoutBuilder, SeedMissingProperty,
+        SeedUnknownKey, SeedWrongValue, InternalError,
     }.ToDictionary(descriptor => descriptor.Id);
 
     public static IEnumerable<DiagnosticDescriptor> All => ById.Values;

@@ -56,7 +56,7 @@ internal static class PropertyReadEmitter
         writer.Open("if (map.FindKey(key) is null)");
         writer.Line("map.ReportMissing(key, expected);");
         writer.Close();
-        writer.Open("else if (!map.HasErrors)");
+        writer.Open("else if (map.IsNull(key))");
         writer.Line("map.ReportInvalid(key, expected);");
         writer.Close();
         writer.Close();

@@ -66,7 +66,24 @@ internal static class BlockTypeParser
             type.FullyQualified(),
             AssignableTo(type).ToEquatableArray(),
             options,
-            location);
+            location,
+            type.AllInterfaces.Any(i => i.Is(KnownNames.ValidatorBlock)),
+            DeclaredFields(type));
+    }
+
+    private static BlockFieldsSpec? DeclaredFields(INamedTypeSymbol type)
+    {
+        var attribute = type.FindAttribute(KnownNames.BlockFieldsAttribute);
+        if (attribute is null)
+        {
+            return null;
+        }
+
+        var outputs = attribute.NamedArguments.FirstOrDefault(a => a.Key == "Outputs").Value;
+        var outputNames = outputs.Kind == TypedConstantKind.Array
+            ? outputs.Values.Select(v => v.Value as string).OfType<string>()
+            : Enumerable.Empty<string>();
+        return new BlockFieldsSpec(attribute.StringArrayArgument(0).ToEquatableArray(), outputNames.ToEquatableArray());
     }
 
     private static string? ShapeProblem(INamedTypeSymbol type)

@@ -4,7 +4,6 @@ using System.Threading;
 using Dgt.Generators.Diagnostics;
 using Dgt.Generators.Specs;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Dgt.Generators.Parsing;
@@ -33,14 +32,15 @@ internal static class BuilderParser
         var diagnostics = new List<DiagnosticInfo>();
         var name = attribute.StringArgument(0);
         var nameLocation = NameLocation(attribute, cancellationToken) ?? classLocation;
-        var canGenerate = CheckPartial(type, classLocation, diagnostics);
+        // Rules that need only the C# declaration are reported by the analyzers (see Analyzers/); here they only stop
+        // generation, so that no code is emitted that could not compile.
+        var canGenerate = BuilderRules.NonPartialTypes(type).Count == 0;
         canGenerate &= CheckConstructible(type, classLocation, diagnostics);
 
-        var dataType = FindDataType(type);
+        var dataType = BuilderRules.FindDataType(type);
         RecordSpec? data = null;
-        if (dataType is null)
+        if (dataType is null || !BuilderRules.IsDataPoint(dataType))
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BuilderWithoutBase.Id, classLocation, type.ForMessages()));
             canGenerate = false;
         }
         else
@@ -59,11 +59,8 @@ internal static class BuilderParser
                 continue;
             }
 
-            var problem = BlockFieldProblem(field);
-            if (problem is not null)
+            if (BuilderRules.BlockFieldProblem(field) is not null)
             {
-                diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticDescriptors.UnsupportedBlockField.Id, field.FirstLocation() ?? classLocation, field.Name, problem));
                 canGenerate = false;
                 continue;
             }
@@ -93,30 +90,6 @@ internal static class BuilderParser
             ? LocationInfo.From(arguments[0].GetLocation())
             : null;
 
-    private static bool CheckPartial(INamedTypeSymbol type, LocationInfo? classLocation, List<DiagnosticInfo> diagnostics)
-    {
-        var ok = true;
-        for (var current = type; current is not null; current = current.ContainingType)
-        {
-            if (IsPartial(current))
-            {
-                continue;
-            }
-
-            var location = current.Equals(type, SymbolEqualityComparer.Default) ? classLocation : current.FirstLocation();
-            var note = current.Equals(type, SymbolEqualityComparer.Default) ? "" : " (it contains the builder " + type.Name + ")";
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BuilderNotPartial.Id, location, current.ForMessages(), note));
-            ok = false;
-        }
-
-        return ok;
-    }
-
-    private static bool IsPartial(INamedTypeSymbol type) =>
-        type.DeclaringSyntaxReferences.Any(reference =>
-            reference.GetSyntax() is TypeDeclarationSyntax declaration &&
-            declaration.Modifiers.Any(m => m.IsKind(SyntaxKind.PartialKeyword)));
-
     private static bool CheckConstructible(INamedTypeSymbol type, LocationInfo? classLocation, List<DiagnosticInfo> diagnostics)
     {
         string? problem = null;
@@ -144,36 +117,6 @@ internal static class BuilderParser
 
         diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BuilderNotConstructible.Id, classLocation, type.ForMessages(), problem));
         return false;
-    }
-
-    private static INamedTypeSymbol? FindDataType(INamedTypeSymbol type)
-    {
-        for (var current = type.BaseType; current is not null; current = current.BaseType)
-        {
-            if (current.Is(KnownNames.GenerationDataBuilder) && current.TypeArguments[0] is INamedTypeSymbol data)
-            {
-                return data;
-            }
-        }
-
-        return null;
-    }
-
-    private static string? BlockFieldProblem(IFieldSymbol field)
-    {
-        if (field.IsStatic)
-        {
-            return "must not be static: each builder gets its own blocks";
-        }
-
-        if (field.IsReadOnly)
-        {
-            return "must not be readonly: the generated code assigns it after the builder is created";
-        }
-
-        return field.Type.IsBlock()
-            ? null
-            : "has type " + field.Type.ForMessages() + ", which is not a block; use a type that implements global::Dgt.IBlock, such as LMProvider";
     }
 
     private static bool HasSeedReader(

@@ -18,6 +18,10 @@ internal static class BuilderYamlParser
     private const string KindMetadata = "build_metadata.AdditionalFiles.DgtKind";
     private const string ProjectDirProperty = "build_property.ProjectDir";
 
+    // Set by a program project to its repository root, so that the paths embedded in the program (and printed in its
+    // error messages) are ones a user can open from there: src/Builders/…/geography_qa.yaml.
+    private const string SourceRootProperty = "build_property.DgtSourceRoot";
+
     /// <summary>Null when the file is not a builder YAML.</summary>
     public static Result<BuilderYamlSpec>? Parse(
         AdditionalText file, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)
@@ -28,8 +32,10 @@ internal static class BuilderYamlParser
             return null;
         }
 
-        options.GlobalOptions.TryGetValue(ProjectDirProperty, out var projectDir);
-        var relativePath = RelativePath(file.Path, projectDir);
+        var root = options.GlobalOptions.TryGetValue(SourceRootProperty, out var sourceRoot) && !string.IsNullOrWhiteSpace(sourceRoot)
+            ? sourceRoot
+            : options.GlobalOptions.TryGetValue(ProjectDirProperty, out var projectDir) ? projectDir : null;
+        var relativePath = RelativePath(file.Path, root);
         try
         {
             var text = file.GetText(cancellationToken)?.ToString() ?? "";
@@ -37,8 +43,9 @@ internal static class BuilderYamlParser
         }
         catch (System.Exception exception) when (exception is not System.OperationCanceledException)
         {
-            var start = FileStart(file.Path);
-            var skeleton = new BuilderYamlSpec(file.Path, relativePath, "", false, null, start, start, EquatableArray<YamlBlockSpec>.Empty);
+            var start = YamlSpecs.FileStart(file.Path);
+            var skeleton = new BuilderYamlSpec(
+                file.Path, relativePath, "", false, null, start, start, EquatableArray<YamlBlockSpec>.Empty, EquatableArray<YamlPostprocessorSpec>.Empty);
             return Result<BuilderYamlSpec>.Of(skeleton, InternalError.Describe("reading " + relativePath, exception, start));
         }
     }
@@ -53,7 +60,7 @@ internal static class BuilderYamlParser
             diagnostics.Add(Diagnostic(DiagnosticDescriptors.InvalidYaml, problem.Span, problem.Message + (problem.Fix is null ? "" : " " + problem.Fix)));
         }
 
-        var start = FileStart(path);
+        var start = YamlSpecs.FileStart(path);
         if (root is not ConfigMapping mapping)
         {
             if (problems.Count == 0)
@@ -63,21 +70,23 @@ internal static class BuilderYamlParser
                     "A builder YAML must be a mapping with 'name:' and 'blocks:', not " + (root?.KindName ?? "an empty file") + "."));
             }
 
-            var broken = new BuilderYamlSpec(path, relativePath, text, false, null, start, start, EquatableArray<YamlBlockSpec>.Empty);
+            var broken = new BuilderYamlSpec(
+                path, relativePath, text, false, null, start, start, EquatableArray<YamlBlockSpec>.Empty, EquatableArray<YamlPostprocessorSpec>.Empty);
             return new Result<BuilderYamlSpec>(broken, diagnostics.ToEquatableArray());
         }
 
         var name = mapping.GetScalar("name");
-        var nameLocation = mapping.TryGetValue("name", out var nameNode) ? ToLocation(nameNode.Span) : start;
+        var nameLocation = mapping.TryGetValue("name", out var nameNode) ? YamlSpecs.Location(nameNode.Span) : start;
         if (string.IsNullOrEmpty(name))
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.YamlWithoutName.Id, nameLocation));
         }
 
-        var blocksLocation = mapping.TryGetEntry("blocks", out var blocksEntry) ? ToLocation(blocksEntry.Key.Span) : start;
+        var blocksLocation = mapping.TryGetEntry("blocks", out var blocksEntry) ? YamlSpecs.Location(blocksEntry.Key.Span) : start;
         var blocks = ReadBlocks(blocksEntry?.Value, diagnostics);
+        var postprocessors = ReadPostprocessors(mapping.TryGetValue("postprocessors", out var list) ? list : null, diagnostics);
         var spec = new BuilderYamlSpec(
-            path, relativePath, text, true, string.IsNullOrEmpty(name) ? null : name, nameLocation, blocksLocation, blocks);
+            path, relativePath, text, true, string.IsNullOrEmpty(name) ? null : name, nameLocation, blocksLocation, blocks, postprocessors);
         return new Result<BuilderYamlSpec>(spec, diagnostics.ToEquatableArray());
     }
 
@@ -122,8 +131,8 @@ internal static class BuilderYamlParser
     {
         var name = entry.GetScalar("name");
         var type = entry.GetScalar("type");
-        var nameLocation = entry.TryGetValue("name", out var nameNode) ? ToLocation(nameNode.Span) : null;
-        var typeLocation = entry.TryGetValue("type", out var typeNode) ? ToLocation(typeNode.Span) : null;
+        var nameLocation = entry.TryGetValue("name", out var nameNode) ? YamlSpecs.Location(nameNode.Span) : null;
+        var typeLocation = entry.TryGetValue("type", out var typeNode) ? YamlSpecs.Location(typeNode.Span) : null;
         if (name is null || name.Length == 0)
         {
             diagnostics.Add(Diagnostic(DiagnosticDescriptors.MalformedBlock, nameNode?.Span ?? entry.Span,
@@ -137,62 +146,84 @@ internal static class BuilderYamlParser
 
         var options = entry.Entries
             .Where(e => e.Key.Value is not ("name" or "type"))
-            .Select(ReadOption)
+            .Select(YamlSpecs.Option)
             .ToEquatableArray();
         return new YamlBlockSpec(
             string.IsNullOrEmpty(name) ? null : name,
             nameLocation,
             string.IsNullOrEmpty(type) ? null : type,
             typeLocation,
-            ToLocation(entry.Span),
-            options);
+            YamlSpecs.Location(entry.Span),
+            options,
+            ReadMap(entry, "input_map"),
+            ReadMap(entry, "output_map"));
     }
 
-    private static YamlOptionSpec ReadOption(ConfigEntry entry)
+    /// <summary>The scalar entries of a block's map; a map of the wrong shape is an option value problem, reported elsewhere.</summary>
+    private static EquatableArray<YamlMapEntrySpec> ReadMap(ConfigMapping block, string key) =>
+        block.TryGetValue(key, out var node) && node is ConfigMapping map
+            ? map.Entries
+                .Where(e => e.Value is ConfigScalar { IsNull: false })
+                .Select(e => new YamlMapEntrySpec(e.Key.Value, YamlSpecs.Location(e.Key.Span), ((ConfigScalar)e.Value).Value, YamlSpecs.Location(e.Value.Span)))
+                .ToEquatableArray()
+            : EquatableArray<YamlMapEntrySpec>.Empty;
+
+    private static EquatableArray<YamlPostprocessorSpec> ReadPostprocessors(ConfigNode? node, List<DiagnosticInfo> diagnostics)
     {
-        var value = entry.Value;
-        var (kind, text) = value switch
+        if (node is null or ConfigScalar { IsNull: true })
         {
-            ConfigScalar { IsNull: true } => (YamlValueKind.Null, ""),
-            ConfigScalar scalar => (YamlValueKind.Scalar, scalar.Value),
-            ConfigSequence => (YamlValueKind.Sequence, ""),
-            _ => (YamlValueKind.Mapping, ""),
-        };
-        var nested = value switch
+            return EquatableArray<YamlPostprocessorSpec>.Empty;
+        }
+
+        if (node is not ConfigSequence sequence)
         {
-            ConfigSequence sequence => sequence.Items.FirstOrDefault(i => i is not ConfigScalar),
-            ConfigMapping mapping => mapping.Entries.Select(e => e.Value).FirstOrDefault(v => v is not ConfigScalar),
-            _ => null,
-        };
-        return new YamlOptionSpec(
-            entry.Key.Value,
-            ToLocation(entry.Key.Span),
-            kind,
-            text,
-            ToLocation(value.Span),
-            nested is null ? null : new YamlNestedProblem(nested.KindName, ToLocation(nested.Span)));
+            diagnostics.Add(Diagnostic(DiagnosticDescriptors.MalformedPostprocessor, node.Span,
+                "'postprocessors:' must be a list of '- name: <block name>' entries, not " + node.KindName + "."));
+            return EquatableArray<YamlPostprocessorSpec>.Empty;
+        }
+
+        var postprocessors = new List<YamlPostprocessorSpec>();
+        foreach (var item in sequence.Items)
+        {
+            // The runtime accepts '- dedup' as well as '- name: dedup'.
+            var nameNode = item switch
+            {
+                ConfigMapping entry when entry.TryGetValue("name", out var value) => value,
+                ConfigScalar { IsNull: false } scalar => scalar,
+                _ => null,
+            };
+            if (nameNode is not ConfigScalar { IsNull: false } name)
+            {
+                diagnostics.Add(Diagnostic(DiagnosticDescriptors.MalformedPostprocessor, item.Span,
+                    "A postprocessor needs 'name: <block name>' naming one of the blocks."));
+                continue;
+            }
+
+            if (item is ConfigMapping withKeys)
+            {
+                foreach (var extra in withKeys.Entries.Where(e => e.Key.Value != "name"))
+                {
+                    diagnostics.Add(Diagnostic(DiagnosticDescriptors.MalformedPostprocessor, extra.Key.Span,
+                        "Unknown key '" + extra.Key.Value + "' in postprocessor '" + name.Value + "'; a postprocessor takes only 'name:' " +
+                        "(set the block's options under 'blocks:')."));
+                }
+            }
+
+            postprocessors.Add(new YamlPostprocessorSpec(name.Value, YamlSpecs.Location(name.Span)));
+        }
+
+        return postprocessors.ToEquatableArray();
     }
 
     private static DiagnosticInfo Diagnostic(DiagnosticDescriptor descriptor, SourceSpan span, string message) =>
-        DiagnosticInfo.Create(descriptor.Id, ToLocation(span), message);
+        DiagnosticInfo.Create(descriptor.Id, YamlSpecs.Location(span), message);
 
-    private static LocationInfo ToLocation(SourceSpan span) => new(
-        span.File,
-        span.Start,
-        System.Math.Max(0, span.End - span.Start),
-        span.Line - 1,
-        span.Column - 1,
-        span.EndLine - 1,
-        span.EndColumn - 1);
-
-    private static LocationInfo FileStart(string path) => new(path, 0, 0, 0, 0, 0, 0);
-
-    private static string RelativePath(string path, string? projectDir)
+    private static string RelativePath(string path, string? rootDir)
     {
         var normalised = path.Replace('\\', '/');
-        if (!string.IsNullOrEmpty(projectDir))
+        if (!string.IsNullOrEmpty(rootDir))
         {
-            var root = projectDir!.Replace('\\', '/');
+            var root = rootDir!.Replace('\\', '/');
             root = root.EndsWith("/", System.StringComparison.Ordinal) ? root : root + "/";
             if (normalised.StartsWith(root, System.StringComparison.OrdinalIgnoreCase))
             {

@@ -6,6 +6,8 @@ internal static class KnownNames
     public const string DataBuilderAttribute = "Dgt.DataBuilderAttribute";
     public const string BlockTypeAttribute = "Dgt.BlockTypeAttribute";
     public const string BlockAttribute = "Dgt.BlockAttribute";
+    public const string BlockFieldsAttribute = "Dgt.BlockFieldsAttribute";
+    public const string ValidatorBlock = "Dgt.IValidatorBlock";
     public const string BlockLibraryAttribute = "Dgt.BlockLibraryAttribute";
     public const string ConfigKeyAttribute = "Dgt.ConfigKeyAttribute";
     public const string ConfigRangeAttribute = "Dgt.ConfigRangeAttribute";

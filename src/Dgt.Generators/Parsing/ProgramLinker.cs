@@ -186,6 +186,34 @@ internal static class ProgramLinker
             }
 
             CheckOptions(block, blockType, diagnostics);
+            BlockMapChecker.Check(block, blockType, builder?.Data, yaml.Postprocessors.Any(p => p.BlockName == block.Name), diagnostics);
+        }
+
+        CheckPostprocessors(yaml, blockTypes, diagnostics);
+    }
+
+    private static void CheckPostprocessors(BuilderYamlSpec yaml, Dictionary<string, BlockTypeSpec> blockTypes, List<DiagnosticInfo> diagnostics)
+    {
+        var names = yaml.Blocks.Select(b => b.Name).OfType<string>().ToList();
+        foreach (var postprocessor in yaml.Postprocessors)
+        {
+            var block = yaml.Blocks.FirstOrDefault(b => b.Name == postprocessor.BlockName);
+            if (block is null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.PostprocessorWithoutBlock.Id,
+                    postprocessor.Location,
+                    postprocessor.BlockName,
+                    Suggestions.DidYouMean(postprocessor.BlockName, names),
+                    names.Count == 0 ? "none" : string.Join(", ", names)));
+                continue;
+            }
+
+            if (block.Type is not null && blockTypes.TryGetValue(block.Type, out var blockType) && !blockType.IsValidator)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.PostprocessorNotValidator.Id, postprocessor.Location, block.Name!, block.Type, blockType.ClrName));
+            }
         }
     }
 
@@ -224,66 +252,13 @@ internal static class ProgramLinker
                 continue;
             }
 
-            if (ValueProblem(property, option) is { } problem)
+            if (ValueFit.Problem(property, option) is { } problem)
             {
                 diagnostics.Add(DiagnosticInfo.Create(
                     DiagnosticDescriptors.WrongOptionValue.Id, problem.Location, option.Key, block.Name!, property.Expected, problem.Actual));
             }
         }
     }
-
-    /// <summary>Mirrors what the generated binder accepts at run time, so that a build that passes never fails there.</summary>
-    private static (string Actual, LocationInfo Location)? ValueProblem(PropertySpec property, YamlOptionSpec option)
-    {
-        var actual = option.Kind switch
-        {
-            YamlValueKind.Sequence => "a list",
-            YamlValueKind.Mapping => "a mapping",
-            _ => "'" + option.ScalarText + "'",
-        };
-        var wrong = (actual, option.ValueLocation);
-        switch (property.Kind)
-        {
-            case ValueKind.StringList or ValueKind.StringArray:
-                if (option.Kind == YamlValueKind.Mapping)
-                {
-                    return wrong;
-                }
-
-                return option.NestedProblem is { } item ? ("a list holding " + item.KindName, item.Location) : null;
-            case ValueKind.StringMap:
-                if (option.Kind != YamlValueKind.Mapping)
-                {
-                    return wrong;
-                }
-
-                return option.NestedProblem is { } value ? ("a mapping holding " + value.KindName, value.Location) : null;
-        }
-
-        if (option.Kind != YamlValueKind.Scalar)
-        {
-            return wrong;
-        }
-
-        var text = option.ScalarText;
-        return property.Kind switch
-        {
-            ValueKind.String => null,
-            ValueKind.Boolean => text is "true" or "True" or "TRUE" or "false" or "False" or "FALSE" ? null : wrong,
-            ValueKind.Int32 => long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var small) &&
-                               small is >= int.MinValue and <= int.MaxValue && InRange(small, property.Range) ? null : wrong,
-            ValueKind.Int64 => long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole) &&
-                               InRange(whole, property.Range) ? null : wrong,
-            ValueKind.Double or ValueKind.Single =>
-                double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) &&
-                !double.IsNaN(number) && !double.IsInfinity(number) && InRange(number, property.Range) ? null : wrong,
-            ValueKind.Enum => property.EnumMembers.Any(m => string.Equals(m.Key, text, System.StringComparison.OrdinalIgnoreCase)) ? null : wrong,
-            _ => null,
-        };
-    }
-
-    private static bool InRange(double value, RangeSpec? range) =>
-        range is null || (value >= range.Minimum && value <= range.Maximum);
 
     /// <summary><c>public/test/geography_qa</c> → <c>PublicTestGeographyQa</c>.</summary>
     private static string ConstantName(string builderName)

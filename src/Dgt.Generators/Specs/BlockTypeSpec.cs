@@ -8,6 +8,8 @@ namespace Dgt.Generators.Specs;
 /// <param name="AssignableTo">Every type a field may have to receive this block: the class, its bases, its interfaces.</param>
 /// <param name="Options">The options record bound from the block's YAML keys.</param>
 /// <param name="Location">Where the class is declared, for a block type of this assembly.</param>
+/// <param name="IsValidator">True when it implements <c>IValidatorBlock</c>, so it can be a postprocessor.</param>
+/// <param name="Fields">The fields it declares with <c>[BlockFields]</c>; null when it declares none.</param>
 internal sealed record BlockTypeSpec(
     string TypeName,
     EquatableArray<string> Aliases,
@@ -15,7 +17,12 @@ internal sealed record BlockTypeSpec(
     string FullName,
     EquatableArray<string> AssignableTo,
     RecordSpec Options,
-    LocationInfo? Location);
+    LocationInfo? Location,
+    bool IsValidator,
+    BlockFieldsSpec? Fields);
+
+/// <summary>The block fields a block type reads and writes, as its <c>[BlockFields]</c> declares them.</summary>
+internal sealed record BlockFieldsSpec(EquatableArray<string> Inputs, EquatableArray<string> Outputs);
 
 /// <summary>The block types a referenced assembly registers through its generated catalog.</summary>
 internal sealed record BlockLibrarySpec(string CatalogFullName, EquatableArray<BlockTypeSpec> BlockTypes);

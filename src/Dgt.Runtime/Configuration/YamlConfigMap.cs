@@ -62,6 +62,9 @@ public sealed class YamlConfigMap : IConfigMap
     }
 
     /// <inheritdoc />
+    public bool IsNull(string key) => _mapping.TryGetValue(key, out var node) && node is ConfigScalar { IsNull: true };
+
+    /// <inheritdoc />
     public bool TryGetString(string key, out string value)
     {
         value = "";

@@ -48,6 +48,7 @@ public sealed class BuilderPreparer(
         }
 
         BlockAssembler.CheckSlots(host, definition, blocks, problems);
+        BlockMapCheck.CheckRowFields(definition, registration.Codec.FieldNames, problems);
         var postprocessors = WirePostprocessors(definition, blocks, registration.Codec);
         var seeds = tasks.Select(task => (Task: task, Seeds: ReadSeeds(task, registration))).ToList();
         if (problems.Count > before)
@@ -94,23 +95,24 @@ public sealed class BuilderPreparer(
             }
 
             var mapSpan = declaration.Source.TryGetValue("input_map", out var mapNode) ? mapNode.Span : declaration.Source.Span;
+            var mapIsSound = true;
             foreach (var (rowField, blockField) in declaration.InputMap)
             {
+                mapIsSound &= validator.InputFields.Contains(blockField) && codec.FieldNames.Contains(rowField);
                 if (!validator.InputFields.Contains(blockField))
                 {
-                    problems.Add(new ConfigProblem(mapSpan, $"input_map of block '{declaration.Name}' feeds '{blockField}', which the block does not read.{Suggestions.DidYouMean(blockField, validator.InputFields)}", "Block fields: " + string.Join(", ", validator.InputFields) + "."));
+                    var at = mapNode is ConfigMapping map && map.TryGetValue(rowField, out var target) ? target.Span : mapSpan;
+                    problems.Add(new ConfigProblem(at, $"input_map of block '{declaration.Name}' feeds '{blockField}', which the block does not read.{Suggestions.DidYouMean(blockField, validator.InputFields)}", "Block fields: " + string.Join(", ", validator.InputFields) + "."));
                 }
-                else if (!codec.FieldNames.Contains(rowField))
+                else if (codec.FieldNames.Contains(rowField))
                 {
-                    problems.Add(new ConfigProblem(mapSpan, $"input_map of block '{declaration.Name}' reads row field '{rowField}', which the rows do not have.{Suggestions.DidYouMean(rowField, codec.FieldNames)}", "Row fields: " + string.Join(", ", codec.FieldNames) + "."));
-                }
-                else
-                {
+                    // An unknown row field is reported for every block by BlockMapCheck.
                     fields[blockField] = rowField;
                 }
             }
 
-            foreach (var (blockField, rowField) in fields.Where(f => !codec.FieldNames.Contains(f.Value)).ToList())
+            // After a wrong input_map entry the author's intent is unknown, and that entry's report says enough.
+            foreach (var (blockField, rowField) in fields.Where(f => mapIsSound && !codec.FieldNames.Contains(f.Value)).ToList())
             {
                 problems.Add(new ConfigProblem(declaration.Source.Span, $"Block '{declaration.Name}' reads '{blockField}', but the rows have no field '{rowField}'.", $"Add 'input_map: {{<row field>: {blockField}}}' to the block."));
             }

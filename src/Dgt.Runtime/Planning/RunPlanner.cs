@@ -18,7 +18,7 @@ public static class RunPlanner
         ArgumentNullException.ThrowIfNull(problems);
         var joint = JointConfig.Load(request.ConfigPath, problems);
         var tasks = ReadTasks(request, joint, problems);
-        var overrides = BuilderOverrides.Load(request.IncludeBuilderPaths, problems);
+        var overrides = BuilderOverrides.Load(request.IncludeBuilderPaths, [.. registry.Builders.Select(b => b.Name)], problems);
         var builders = new List<IPreparedBuilder>();
         foreach (var group in tasks.GroupBy(t => t.DataBuilder, StringComparer.Ordinal))
         {

@@ -4,7 +4,7 @@ namespace Dgt.Runtime.Tasks;
 public sealed record DatastoreConfig(string Type, string? DataPath, string OutputDataFormat)
 {
     /// <summary>The keys a datastore entry accepts.</summary>
-    public static readonly IReadOnlyList<string> Keys = ["type", "data_path", "output_data_format"];
+    public static readonly IReadOnlyList<string> Keys = TaskKeys.Datastore;
 
     /// <summary>The store used when a task names none.</summary>
     public static DatastoreConfig Default { get; } = new("default", null, "jsonl");

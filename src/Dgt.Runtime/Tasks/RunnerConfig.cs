@@ -4,11 +4,7 @@ namespace Dgt.Runtime.Tasks;
 public sealed record RunnerConfig
 {
     /// <summary>The keys <c>runner_config</c> accepts.</summary>
-    public static readonly IReadOnlyList<string> Keys =
-    [
-        "num_outputs_to_generate", "seed_batch_size", "machine_batch_size", "restart_generation", "output_dir",
-        "save_formatted_output", "max_gen_requests", "max_stalled_requests",
-    ];
+    public static readonly IReadOnlyList<string> Keys = TaskKeys.RunnerNames;
 
     /// <summary>Rows wanted in <c>final_data.jsonl</c>.</summary>
     public int NumOutputsToGenerate { get; init; } = 2;

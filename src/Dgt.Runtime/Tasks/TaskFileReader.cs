@@ -5,12 +5,6 @@ namespace Dgt.Runtime.Tasks;
 /// <summary>Turns a task YAML into a <see cref="TaskDefinition"/>, collecting every problem with its location.</summary>
 public static class TaskFileReader
 {
-    private static readonly string[] FixedKeys =
-    [
-        "task_name", "task_description", "created_by", "data_builder", "seed_examples", "seed_datastore", "data",
-        "runner_config", "datastore", "final_datastore", "formatter", "dataloader", "store_name", "include",
-    ];
-
     /// <summary>Reads a task from its parsed YAML; null when it lacks what identifies it. Problems are added to the list.</summary>
     public static TaskDefinition? Read(ConfigNode? root, string path, RunnerOverrides overrides, List<ConfigProblem> problems)
     {
@@ -29,7 +23,7 @@ public static class TaskFileReader
             return null;
         }
 
-        ReportMisplacedRunnerKeys(task, problems);
+        TaskShape.ReportMisplacedRunnerKeys(task, problems);
         var name = RequiredText(task, "task_name", "a unique name such as public/test/geography_qa", problems);
         if (name is not null && TaskNames.Problem(name) is { } nameProblem)
         {
@@ -43,11 +37,7 @@ public static class TaskFileReader
         var (seedStore, seedStoreSpan) = ReadDatastore(task, "seed_datastore", problems);
         var (datastore, _) = ReadDatastore(task, "datastore", problems);
         ReadDatastore(task, "final_datastore", problems);
-        if (seeds.Count == 0 && seedStore is null && !task.TryGetValue("seed_examples", out _))
-        {
-            problems.Add(new ConfigProblem(task.Span, "The task has no seeds.",
-                "Add 'seed_examples:' with a list of rows, or 'seed_datastore: {type: default, data_path: …}'."));
-        }
+        TaskShape.ReportMissingSeeds(task, problems);
 
         var runner = RunnerConfigReader.Read(task, path, overrides, problems);
 
@@ -76,17 +66,7 @@ public static class TaskFileReader
     }
 
     /// <summary>True for keys the framework reads; other top-level keys belong to the builder.</summary>
-    public static bool IsFixedKey(string key) => FixedKeys.Contains(key, StringComparer.Ordinal);
-
-    private static void ReportMisplacedRunnerKeys(ConfigMapping task, List<ConfigProblem> problems)
-    {
-        foreach (var entry in task.Entries.Where(e => RunnerConfig.Keys.Contains(e.Key.Value, StringComparer.Ordinal)))
-        {
-            problems.Add(new ConfigProblem(entry.Key.Span,
-                $"'{entry.Key.Value}' belongs under 'runner_config:', not at the top of the task.",
-                $"Move it: 'runner_config: {{{entry.Key.Value}: …}}', or pass --{entry.Key.Value.Replace('_', '-')} on the command line."));
-        }
-    }
+    public static bool IsFixedKey(string key) => TaskKeys.Fixed.Contains(key, StringComparer.Ordinal);
 
     private static string? RequiredText(ConfigMapping task, string key, string expected, List<ConfigProblem> problems)
     {

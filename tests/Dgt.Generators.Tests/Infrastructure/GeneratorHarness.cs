@@ -3,6 +3,9 @@ extern alias generator;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using BlockFieldAnalyzer = generator::Dgt.Generators.Analyzers.BlockFieldAnalyzer;
+using BuilderDeclarationAnalyzer = generator::Dgt.Generators.Analyzers.BuilderDeclarationAnalyzer;
 using DataBuilderGenerator = generator::Dgt.Generators.DataBuilderGenerator;
 
 namespace Dgt.Generators.Tests.Infrastructure;
@@ -15,6 +18,9 @@ internal sealed record TestProject
     public string RootNamespace { get; init; } = "";
 
     public string ProjectDir { get; init; } = "/project/";
+
+    /// <summary>The <c>DgtSourceRoot</c> property; empty when the project does not set it.</summary>
+    public string SourceRoot { get; init; } = "";
 
     public IReadOnlyList<(string Path, string Text)> Sources { get; init; } = [];
 
@@ -31,6 +37,13 @@ internal sealed record GeneratorRun(
     ImmutableArray<Diagnostic> GeneratorDiagnostics,
     IReadOnlyList<(string HintName, string Source)> GeneratedSources)
 {
+    /// <summary>What the analyzers report on the compilation with the generated code, as a build would.</summary>
+    public IReadOnlyList<Diagnostic> AnalyzerDiagnostics =>
+        Output.WithAnalyzers(GeneratorHarness.Analyzers).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+
+    /// <summary>Generator and analyzer diagnostics together: everything the Dgt assembly reports.</summary>
+    public IEnumerable<Diagnostic> AllDgtDiagnostics => GeneratorDiagnostics.Concat(AnalyzerDiagnostics);
+
     public IEnumerable<Diagnostic> OutputErrors =>
         Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error);
 
@@ -60,8 +73,19 @@ internal static class GeneratorHarness
         global using System.Threading.Tasks;
         """;
 
-    /// <summary>The framework, Dgt.Abstractions and Dgt.Runtime.</summary>
+    /// <summary>
+    /// The framework and Dgt.Abstractions. Not Dgt.Runtime: its built-in blocks would clash with the sample block
+    /// library that stands in for them with options of every kind.
+    /// </summary>
     public static IReadOnlyList<MetadataReference> BaseReferences { get; } = LoadBaseReferences();
+
+    /// <summary>Dgt.Runtime, for projects that use the real built-in blocks instead of the sample library.</summary>
+    public static MetadataReference RuntimeReference { get; } =
+        MetadataReference.CreateFromFile(typeof(Dgt.Configuration.YamlConfigMap).Assembly.Location);
+
+    /// <summary>The analyzers shipped in the generator assembly.</summary>
+    public static ImmutableArray<DiagnosticAnalyzer> Analyzers { get; } =
+        [new BuilderDeclarationAnalyzer(), new BlockFieldAnalyzer()];
 
     public static CSharpCompilation Compile(TestProject project) =>
         CSharpCompilation.Create(
@@ -82,6 +106,7 @@ internal static class GeneratorHarness
             {
                 ["build_property.RootNamespace"] = project.RootNamespace,
                 ["build_property.ProjectDir"] = project.ProjectDir,
+                ["build_property.DgtSourceRoot"] = project.SourceRoot,
             }),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
@@ -103,7 +128,7 @@ internal static class GeneratorHarness
         var framework = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
             .Split(Path.PathSeparator)
             .Where(p => string.Equals(Path.GetDirectoryName(p), frameworkDirectory, StringComparison.Ordinal));
-        var dgt = new[] { typeof(DataPoint).Assembly.Location, typeof(Dgt.Configuration.YamlConfigMap).Assembly.Location };
+        var dgt = new[] { typeof(DataPoint).Assembly.Location };
         return [.. framework.Concat(dgt).Select(p => MetadataReference.CreateFromFile(p))];
     }
 }

@@ -9,6 +9,8 @@ internal static class Samples
 
     public static string GeographyYamlPath => Path.Combine(GeographyDirectory, "geography_qa.yaml");
 
+    public static string GeographyTaskPath => Path.Combine(Repository.Root, "tasks", "public", "test", "geography_qa", "task.yaml");
+
     /// <summary>
     /// A block library defining <c>ollama</c> and <c>rouge_scorer</c>: the runtime's built-in blocks are written
     /// elsewhere, and these stand in for them with options of every supported kind.
@@ -38,13 +40,18 @@ internal static class Samples
         AssemblyName = "dgt",
         RootNamespace = "Dgt.Builders",
         ProjectDir = Path.Combine(Repository.Root, "src", "Builders") + Path.DirectorySeparatorChar,
+        SourceRoot = Repository.Root + Path.DirectorySeparatorChar,
         Sources =
         [
             ("/project/GlobalUsings.g.cs", GeneratorHarness.ImplicitUsings),
             .. Directory.GetFiles(GeographyDirectory, "*.cs").Order(StringComparer.Ordinal).Select(p => (p, File.ReadAllText(p))),
             .. extraSources,
         ],
-        AdditionalTexts = [new TestAdditionalText(GeographyYamlPath, File.ReadAllText(GeographyYamlPath))],
+        AdditionalTexts =
+        [
+            new TestAdditionalText(GeographyYamlPath, File.ReadAllText(GeographyYamlPath)),
+            new TestAdditionalText(GeographyTaskPath, File.ReadAllText(GeographyTaskPath), "task"),
+        ],
         ExtraReferences = [BlockLibraryReference],
     };
 }

@@ -73,6 +73,7 @@ public sealed record OverlapScorerOptions
 
 /// <summary>A validator that accepts every row.</summary>
 [Dgt.BlockType("rouge_scorer")]
+[Dgt.BlockFields("input")]
 public sealed class OverlapScorer(OverlapScorerOptions options, Dgt.BlockContext context) : Dgt.IValidatorBlock
 {
     public OverlapScorerOptions Options { get; } = options;

@@ -133,7 +133,7 @@ internal static class EchoEngineOptionsBinder
         {
             map.ReportMissing(key, expected);
         }
-        else if (!map.HasErrors)
+        else if (map.IsNull(key))
         {
             map.ReportInvalid(key, expected);
         }

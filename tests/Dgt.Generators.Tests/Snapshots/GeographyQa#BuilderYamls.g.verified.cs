@@ -6,7 +6,7 @@ namespace Dgt.Generated;
 /// <summary>The builder YAMLs, compiled in so that a single-file program needs no loose files.</summary>
 internal static class BuilderYamls
 {
-    /// <summary><c>Public/Test/GeographyQa/geography_qa.yaml</c>.</summary>
+    /// <summary><c>src/Builders/Public/Test/GeographyQa/geography_qa.yaml</c>.</summary>
     public const string PublicTestGeographyQa = """
 ######################################################
 #                   MANDATORY FIELDS

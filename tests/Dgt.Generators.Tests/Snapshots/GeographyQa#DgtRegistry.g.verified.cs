@@ -18,7 +18,7 @@ public sealed class DgtRegistry : global::Dgt.IBuilderRegistry
     [
         new global::Dgt.GenerationBuilderRegistration<global::Dgt.Builders.Public.Test.GeographyQa.GeographyQaData>(
             "public/test/geography_qa",
-            "Public/Test/GeographyQa/geography_qa.yaml",
+            "src/Builders/Public/Test/GeographyQa/geography_qa.yaml",
             BuilderYamls.PublicTestGeographyQa,
             static () => new global::Dgt.Builders.Public.Test.GeographyQa.GeographyQaBuilder(),
             GeographyQaDataCodec.Instance,

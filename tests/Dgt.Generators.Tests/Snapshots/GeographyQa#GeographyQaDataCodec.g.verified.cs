@@ -112,7 +112,7 @@ internal sealed class GeographyQaDataCodec : global::Dgt.RowCodec<global::Dgt.Bu
         {
             map.ReportMissing(key, expected);
         }
-        else if (!map.HasErrors)
+        else if (map.IsNull(key))
         {
             map.ReportInvalid(key, expected);
         }

@@ -22,19 +22,30 @@ public sealed class QaRowCodec : RowCodec<QaRow>
         row.ReportUnknownKeys([.. FieldNames]);
         var question = row.TryGetString("question", out var q) ? q : null;
         var answer = row.TryGetString("answer", out var a) ? a : null;
-        if (question is null)
-        {
-            row.ReportMissing("question", "text");
-        }
-
-        if (answer is null)
-        {
-            row.ReportMissing("answer", "text");
-        }
+        ReportRequired(row, "question", question);
+        ReportRequired(row, "answer", answer);
 
         var taskName = row.TryGetString("task_name", out var t) ? t : defaultTaskName;
         var isSeed = row.TryGetBoolean("is_seed", out var s) && s;
         return row.HasErrors ? null : new QaRow { TaskName = taskName, IsSeed = isSeed, Question = question!, Answer = answer! };
+    }
+
+    // As the generated codecs do: an absent value is missing, an empty one invalid, a wrong one reported where read.
+    private static void ReportRequired(IConfigMap row, string key, string? value)
+    {
+        if (value is not null)
+        {
+            return;
+        }
+
+        if (row.FindKey(key) is null)
+        {
+            row.ReportMissing(key, "text");
+        }
+        else if (row.IsNull(key))
+        {
+            row.ReportInvalid(key, "text");
+        }
     }
 
     public override void Write(Utf8JsonWriter writer, QaRow row)

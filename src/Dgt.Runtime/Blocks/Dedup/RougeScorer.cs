@@ -24,10 +24,14 @@ namespace Dgt.Blocks.Dedup;
 /// </para>
 /// </remarks>
 [BlockType("rouge_scorer")]
+[BlockFields(InputField)]
 public sealed class RougeScorer : IValidatorBlock
 {
     private const int DefaultBatchSize = 1024;
-    private static readonly IReadOnlyList<string> Fields = ["input"];
+
+    // One name for the build-time declaration above and the run-time list below.
+    private const string InputField = "input";
+    private static readonly IReadOnlyList<string> Fields = [InputField];
 
     private readonly RougeScorerOptions _options;
     private readonly string _measureName;

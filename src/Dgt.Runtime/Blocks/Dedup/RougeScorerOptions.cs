@@ -7,7 +7,12 @@ public sealed record RougeScorerOptions
     /// A row is a duplicate when its best score reaches this value (YAML <c>threshold</c>). Values above 1 turn the
     /// block off (every row is valid); 1.0 rejects rows whose normalised token sequence was already kept.
     /// </summary>
-    [ConfigRange(0.0, double.MaxValue)]
+    /// <remarks>
+    /// Accepted from 0 to 2: a score never exceeds 1, so 1.1 (the default) and anything up to 2 mean "off", while a
+    /// value such as 2.5 or 25 is almost always a misplaced decimal point (0.25) and is rejected rather than silently
+    /// turning deduplication off.
+    /// </remarks>
+    [ConfigRange(0.0, 2.0)]
     public double Threshold { get; init; } = 1.1;
 
     /// <summary>Whether the runtime drops the rows found invalid (YAML <c>filter</c>).</summary>

@@ -184,6 +184,12 @@ public static class YamlConfigReader
 
     private static string Describe(Exception exception)
     {
+        // Some malformed input makes YamlDotNet fail with a bare state error whose text means nothing to a user.
+        if (exception is not YamlException)
+        {
+            return "the parser could not go on from here; look for an unclosed bracket, brace or quote before this point.";
+        }
+
         var message = exception is YamlException { InnerException: { } inner } ? inner.Message : exception.Message;
 
         // YamlDotNet prefixes its own "(Line: …)" position; ours comes first already.

@@ -1,0 +1,10 @@
+namespace App;
+
+public sealed record QaRow
+{
+    public required string Question { get; init; }
+
+    public required string Answer { get; init; }
+
+    public int? Difficulty { get; init; }
+}
