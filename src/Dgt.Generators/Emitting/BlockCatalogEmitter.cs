@@ -83,7 +83,17 @@ internal static class BlockCatalogEmitter
             writer.Line($"var options = {binder}.Bind(map);");
             writer.Line($"return options is null ? null : new {blockType.FullName}(options, context);");
             writer.Outdent();
-            writer.Line("}),");
+            if (blockType.Fields is { } fields)
+            {
+                writer.Line("},");
+                writer.Line("InputFields: " + Literals.StringArray(fields.Inputs) + ",");
+                writer.Line("OutputFields: " + Literals.StringArray(fields.Outputs) + "),");
+            }
+            else
+            {
+                writer.Line("}),");
+            }
+
             writer.Outdent();
         }
 

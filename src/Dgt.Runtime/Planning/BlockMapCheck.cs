@@ -35,6 +35,33 @@ public static class BlockMapCheck
         }
     }
 
+    /// <summary>
+    /// Adds a problem for each <c>output_map</c> entry naming a block field the block type does not declare it writes
+    /// (the build makes the same check for compiled-in YAML; this covers YAML given at run time).
+    /// </summary>
+    public static void CheckOutputFields(BuilderDefinition definition, IReadOnlyList<BlockTypeRegistration> blockTypes, List<ConfigProblem> problems)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(blockTypes);
+        ArgumentNullException.ThrowIfNull(problems);
+        foreach (var block in definition.Blocks)
+        {
+            var outputs = blockTypes.FirstOrDefault(t => t.TypeName == block.Type || t.Aliases.Contains(block.Type))?.OutputFields;
+            if (outputs is null)
+            {
+                continue;
+            }
+
+            foreach (var entry in Entries(block.Source, "output_map").Where(e => !outputs.Contains(e.Key.Value)))
+            {
+                var written = outputs.Count == 0 ? $"'{block.Type}' blocks write no fields." : "It writes: " + string.Join(", ", outputs) + ".";
+                problems.Add(new ConfigProblem(entry.Key.Span,
+                    $"output_map of block '{block.Name}' reads block field '{entry.Key.Value}', which a '{block.Type}' block does not write.{Suggestions.DidYouMean(entry.Key.Value, outputs)}",
+                    written + " Remove the entry or fix its name."));
+            }
+        }
+    }
+
     private static IEnumerable<ConfigEntry> Entries(ConfigMapping block, string key) =>
         block.TryGetValue(key, out var node) && node is ConfigMapping map ? map.Entries : [];
 }

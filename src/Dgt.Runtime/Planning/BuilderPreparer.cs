@@ -49,6 +49,7 @@ public sealed class BuilderPreparer(
 
         BlockAssembler.CheckSlots(host, definition, blocks, problems);
         BlockMapCheck.CheckRowFields(definition, registration.Codec.FieldNames, problems);
+        BlockMapCheck.CheckOutputFields(definition, blockTypes, problems);
         var postprocessors = WirePostprocessors(definition, blocks, registration.Codec);
         var seeds = tasks.Select(task => (Task: task, Seeds: ReadSeeds(task, registration))).ToList();
         if (problems.Count > before)

@@ -30,6 +30,8 @@ public static class BlockCatalog
             {
                 var options = OverlapScorerOptionsBinder.Bind(map);
                 return options is null ? null : new global::Sample.Blocks.OverlapScorer(options, context);
-            }),
+            },
+            InputFields: ["input"],
+            OutputFields: []),
     ];
 }
