@@ -88,7 +88,7 @@ public static class DgtProgram
             error.WriteLine("Nothing more was sent. Rows produced so far are on disk; fix the problem and run again to resume.");
             return ExitCodes.RuntimeFailure;
         }
-        catch (RunFailureException exception)
+        catch (Exception exception) when (exception is RunFailureException or AllRequestsFailedException)
         {
             progress.Dispose();
             error.WriteLine("error: " + exception.Message);

@@ -5,6 +5,7 @@ public sealed class LmStatistics
 {
     private long _requests;
     private long _failures;
+    private string? _lastFailure;
     private long _httpAttempts;
     private long _promptTokens;
     private long _completionTokens;
@@ -18,6 +19,9 @@ public sealed class LmStatistics
 
     /// <summary>Requests that failed after their retries.</summary>
     public long Failures => Interlocked.Read(ref _failures);
+
+    /// <summary>Why the most recent failed request failed, or null.</summary>
+    public string? LastFailure => Volatile.Read(ref _lastFailure);
 
     /// <summary>HTTP attempts made, retries included (a cache hit makes none).</summary>
     public long HttpAttempts => Interlocked.Read(ref _httpAttempts);
@@ -52,6 +56,7 @@ public sealed class LmStatistics
         if (reply.Failure is not null)
         {
             Interlocked.Increment(ref _failures);
+            Volatile.Write(ref _lastFailure, reply.Failure);
         }
 
         if (reply.Cached)

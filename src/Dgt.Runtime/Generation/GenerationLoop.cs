@@ -18,6 +18,9 @@ public sealed class GenerationLoop<TData>
     private readonly RunProgress _progress;
     private readonly Dictionary<string, TaskInfo> _taskInfo;
     private readonly Dictionary<string, int> _epochsWithoutGain = new(StringComparer.Ordinal);
+    private readonly IReadOnlyList<LMProvider> _engines;
+    private int _attemptsAllFailed;
+    private long _requestsAllFailed;
 
     public GenerationLoop(
         GenerationDataBuilder<TData> builder,
@@ -25,8 +28,10 @@ public sealed class GenerationLoop<TData>
         IReadOnlyList<GenerationTaskRun<TData>> tasks,
         RowCodec<TData> codec,
         RunLog log,
-        RunProgress progress)
+        RunProgress progress,
+        IReadOnlyList<LMProvider> engines)
     {
+        _engines = engines;
         _builder = builder;
         _postprocessing = postprocessing;
         _tasks = tasks;
@@ -81,7 +86,10 @@ public sealed class GenerationLoop<TData>
         var random = new Random(unchecked((attempt * 1_000_003) ^ 0x5eed));
         var pool = generating.SelectMany(task => task.TakeBatch(random)).ToList();
         var batch = new GenerationBatch<TData>(attempt, pool, random, _taskInfo);
+        var (requestsBefore, failuresBefore) = EngineTotals();
         var outputs = await _builder.RunAttemptAsync(batch, cancellationToken).ConfigureAwait(false);
+        var (requestsAfter, failuresAfter) = EngineTotals();
+        CheckNotEverythingFailing(requestsAfter - requestsBefore, failuresAfter - failuresBefore, generating);
 
         var routed = generating.ToDictionary(t => t.Name, _ => new List<TData>(), StringComparer.Ordinal);
         var unrouted = 0;
@@ -110,6 +118,30 @@ public sealed class GenerationLoop<TData>
         await _log.FlushAsync().ConfigureAwait(false);
         _progress.AttemptFinished(attempt);
         _log.Debug($"Attempt {attempt}: " + string.Join(", ", generating.Select(t => $"{t.Name} +{routed[t.Name].Count} ({t.Count}/{t.Runner.NumOutputsToGenerate})")));
+    }
+
+    private (long Requests, long Failures) EngineTotals() =>
+        (_engines.Sum(e => e.Statistics.Requests), _engines.Sum(e => e.Statistics.Failures));
+
+    private void CheckNotEverythingFailing(long requests, long failures, List<GenerationTaskRun<TData>> generating)
+    {
+        if (requests == 0 || failures < requests)
+        {
+            _attemptsAllFailed = 0;
+            _requestsAllFailed = 0;
+            return;
+        }
+
+        _attemptsAllFailed++;
+        _requestsAllFailed += requests;
+        var limit = generating.Min(t => t.Runner.MaxStalledRequests);
+        if (_attemptsAllFailed >= limit)
+        {
+            var reason = _engines.Select(e => e.Statistics.LastFailure).LastOrDefault(f => f is not null) ?? "unknown";
+            throw new AllRequestsFailedException(
+                $"All {_requestsAllFailed} requests of the last {_attemptsAllFailed} attempts failed after their retries; the last failure: {reason} " +
+                "Check the server and the block's options (model_id_or_path, base_url, timeout); the rows produced so far are on disk.");
+        }
     }
 
     private static bool IsReadyForPostprocessing(GenerationTaskRun<TData> task) =>

@@ -44,7 +44,7 @@ public sealed class PreparedBuilder<TData>(
                 context.Progress.Track(engine);
             }
 
-            var loop = new GenerationLoop<TData>(builder, postprocessing, runs, registration.Codec, context.Log, context.Progress);
+            var loop = new GenerationLoop<TData>(builder, postprocessing, runs, registration.Codec, context.Log, context.Progress, [.. blocks.All.OfType<LMProvider>()]);
             await loop.RunAsync(cancellationToken).ConfigureAwait(false);
 
             var outcomes = runs.Select(Outcome).ToList();

@@ -82,6 +82,23 @@ public sealed class GenerationLoopTests
     }
 
     [Fact]
+    public async Task A_run_where_every_request_fails_stops_with_the_reason_instead_of_stalling()
+    {
+        using var dir = new TempDirectory();
+        var taskFile = dir.Write("task.yaml", Task);
+        var registry = new TestRegistry((_, _) => null);
+
+        var (code, _, error) = await ProgramRun.RunAsync(registry,
+            ["--task-path", taskFile, "--output-dir", dir.Combine("out"), "--num-outputs-to-generate", "5", "--max-stalled-requests", "2"]);
+
+        Assert.Equal(1, code);
+        Assert.Contains("All 6 requests of the last 2 attempts failed", error, StringComparison.Ordinal);
+        Assert.Contains("scripted failure", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(dir.Combine("out", "test", "qa_task", "final_data.jsonl")));
+        Assert.Contains("\"status\":\"errored\"", File.ReadAllLines(dir.Combine("out", "test", "qa_task", "task_results.jsonl"))[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Max_gen_requests_caps_the_attempts()
     {
         using var dir = new TempDirectory();
