@@ -104,6 +104,10 @@ public static class RunnerConfigReader
             "seed_batch_size and machine_batch_size are both 0, so no attempt would have any input.", "Set seed_batch_size to 1 or more.");
         Require(config.MaxGenRequests is null or >= 1, $"max_gen_requests is {config.MaxGenRequests}; it must be at least 1.", "Allow 1 or more attempts.");
         Require(config.MaxStalledRequests >= 1, $"max_stalled_requests is {config.MaxStalledRequests}; it must be at least 1.", "Allow 1 or more attempts.");
+
+        // Refused rather than ignored: a user who asks for formatted output must not find it silently missing.
+        Require(!config.SaveFormattedOutput, "save_formatted_output is on, but this program has no formatter types, so no formatted output can be written.",
+            "Turn save_formatted_output off (and drop --save-formatted-output); final_data.jsonl holds the rows.");
     }
 
     private static int Clamp(long value) => (int)Math.Clamp(value, int.MinValue, int.MaxValue);

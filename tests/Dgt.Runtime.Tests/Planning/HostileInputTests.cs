@@ -60,6 +60,32 @@ public sealed class HostileInputTests
     }
 
     [Fact]
+    public async Task An_unreadable_task_file_is_a_clear_error()
+    {
+        // Permission bits do not stop every user, but reading this file always fails with an I/O error.
+        const string unreadable = "/proc/self/mem";
+        using var dir = new TempDirectory();
+
+        var (code, _, error) = await ProgramRun.RunAsync(new TestRegistry((_, _) => "x|y"), ["--task-path", unreadable, "--output-dir", dir.Combine("out")]);
+
+        Assert.Equal(2, code);
+        Assert.Contains($"'{unreadable}' cannot be read", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(dir.Combine("out")));
+    }
+
+    [Fact]
+    public async Task Asking_for_formatted_output_without_a_formatter_is_refused()
+    {
+        using var dir = new TempDirectory();
+        var taskFile = dir.Write("task.yaml", "task_name: t\ntask_description: d\ndata_builder: test/qa\nseed_examples:\n  - {question: q, answer: a}\n");
+
+        var (code, _, error) = await ProgramRun.RunAsync(new TestRegistry((_, _) => "x|y"), ["--task-path", taskFile, "--output-dir", dir.Combine("out"), "--save-formatted-output"]);
+
+        Assert.Equal(2, code);
+        Assert.Contains("no formatter types", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Seeds_from_a_jsonl_file_are_read_with_their_line_numbers()
     {
         using var dir = new TempDirectory();
