@@ -13,6 +13,10 @@ internal sealed class EndpointFlow : ILmCallGate
 {
     // A reply this many times slower per generated token than the best pace seen means the server is queueing.
     private const double SlowdownFactor = 3.0;
+
+    // Below this round trip, latency mostly measures the local machine (scheduling, a busy CPU), not the endpoint's
+    // load: only LLM-scale calls may shrink the limit by latency.
+    private const double SlowdownMinimumRoundTripSeconds = 0.25;
     private const int LatencyWarmUp = 10;
     private const double LatencySmoothing = 0.1;
     // The baseline creeps toward the current pace, so a pace that stays higher (longer prompts, a busier shared
@@ -133,7 +137,7 @@ internal sealed class EndpointFlow : ILmCallGate
         lock (_lock)
         {
             NoteRoundTrip(elapsed);
-            if (NoteSlowdown(elapsed.TotalSeconds / (usage.CompletionTokens + 1)))
+            if (NoteSlowdown(elapsed.TotalSeconds / (usage.CompletionTokens + 1)) && _roundTripSeconds >= SlowdownMinimumRoundTripSeconds)
             {
                 Decrease();
                 return;
