@@ -8,6 +8,7 @@ namespace Dgt;
 public abstract class LMProvider : IBlock
 {
     private readonly ILmCallGate _gate;
+    private LmPermanentException? _permanentFailure;
 
     /// <summary>Creates the engine with a gate of its own that lets <paramref name="callLimit"/> calls run at once.</summary>
     protected LMProvider(string name, string modelId, int callLimit, GenerationOptions defaults)
@@ -82,13 +83,21 @@ public abstract class LMProvider : IBlock
         using var lease = await _gate.EnterAsync(failFast.Token).ConfigureAwait(false);
         try
         {
+            // After a permanent failure nothing more is sent, from this batch or any other still waiting.
+            if (Volatile.Read(ref _permanentFailure) is { } permanent)
+            {
+                throw permanent;
+            }
+
             var reply = await SendAsync(call, failFast.Token).ConfigureAwait(false);
             Statistics.Record(reply);
+            LmCallTally.Current?.Record(reply);
             return new LmResult<TReference>(request.Reference, reply);
         }
-        catch (LmPermanentException)
+        catch (LmPermanentException exception)
         {
             // Stop every other request of the batch at once: the run is over.
+            Interlocked.CompareExchange(ref _permanentFailure, exception, null);
             await failFast.CancelAsync().ConfigureAwait(false);
             throw;
         }

@@ -50,16 +50,7 @@ public sealed class GenerationLoop<TData>
         {
             var generating = active.Where(t => !IsReadyForPostprocessing(t)).ToList();
             var toPostprocess = active.Except(generating).ToList();
-            while (generating.Count > 0)
-            {
-                attempt++;
-                await RunAttemptAsync(attempt, generating, cancellationToken).ConfigureAwait(false);
-                foreach (var task in generating.Where(IsReadyForPostprocessing).ToList())
-                {
-                    generating.Remove(task);
-                    toPostprocess.Add(task);
-                }
-            }
+            attempt = await GenerateAsync(attempt, generating, toPostprocess, cancellationToken).ConfigureAwait(false);
 
             active.Clear();
             foreach (var task in toPostprocess)
@@ -80,17 +71,109 @@ public sealed class GenerationLoop<TData>
         }
     }
 
-    private async Task RunAttemptAsync(int attempt, List<GenerationTaskRun<TData>> generating, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs attempts until every generating task is ready for postprocessing. Two attempts overlap: attempt k+1 is
+    /// built and started as soon as attempt k starts, so its requests queue behind k's slowest ones and the endpoint
+    /// stays busy. Attempt k+1 samples machine rows recorded through attempt k-1 (never timing-dependent), results
+    /// are recorded strictly in attempt order, and the overlap is drained before any postprocessing, so every row
+    /// produced is postprocessed.
+    /// </summary>
+    private async Task<int> GenerateAsync(
+        int attempt, List<GenerationTaskRun<TData>> generating, List<GenerationTaskRun<TData>> toPostprocess, CancellationToken cancellationToken)
     {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        LaunchedAttempt? next = null;
+        try
+        {
+            while (true)
+            {
+                var current = next ?? Launch(ref attempt, generating, stop.Token);
+                if (current is null)
+                {
+                    return attempt;
+                }
+
+                next = MayOverlap(current) ? Launch(ref attempt, generating, stop.Token) : null;
+                await RecordAsync(current, cancellationToken).ConfigureAwait(false);
+                if (MoveReady(generating, toPostprocess) && next is not null)
+                {
+                    await RecordAsync(next, cancellationToken).ConfigureAwait(false);
+                    MoveReady(generating, toPostprocess);
+                    next = null;
+                }
+            }
+        }
+        finally
+        {
+            if (next is not null)
+            {
+                // Only reached on failure or cancellation: stop the overlapping attempt and wait for it to let go.
+                await stop.CancelAsync().ConfigureAwait(false);
+                await next.Outputs.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether the next attempt may start before <paramref name="current"/> is recorded: only while no task of it could
+    /// be done after it (by its target, assuming at most one row per input, by its stall limit or by its cap), so the
+    /// overlap never buys an attempt the rules would not have made.
+    /// </summary>
+    private static bool MayOverlap(LaunchedAttempt current) =>
+        current.Tasks.All(task =>
+            task.Count + current.InputsPerTask[task.Name] < task.Runner.NumOutputsToGenerate &&
+            task.StalledAttempts + 1 < task.Runner.MaxStalledRequests &&
+            task.CanLaunch);
+
+    private LaunchedAttempt? Launch(ref int attempt, List<GenerationTaskRun<TData>> generating, CancellationToken cancellationToken)
+    {
+        var tasks = generating.Where(t => t.CanLaunch).ToList();
+        if (tasks.Count == 0)
+        {
+            return null;
+        }
+
+        attempt++;
+
         // One random source per attempt, so a run's sampling depends only on the attempt number.
         var random = new Random(unchecked((attempt * 1_000_003) ^ 0x5eed));
-        var pool = generating.SelectMany(task => task.TakeBatch(random)).ToList();
-        var batch = new GenerationBatch<TData>(attempt, pool, random, _taskInfo);
-        var (requestsBefore, failuresBefore) = EngineTotals();
-        var outputs = await _builder.RunAttemptAsync(batch, cancellationToken).ConfigureAwait(false);
-        var (requestsAfter, failuresAfter) = EngineTotals();
-        CheckNotEverythingFailing(requestsAfter - requestsBefore, failuresAfter - failuresBefore, generating);
+        var pool = new List<TData>();
+        var cursors = new Dictionary<string, int>(StringComparer.Ordinal);
+        var inputs = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var task in tasks)
+        {
+            var taskBatch = task.TakeBatch(random);
+            pool.AddRange(taskBatch);
+            cursors[task.Name] = task.Cursor.Position;
+            inputs[task.Name] = taskBatch.Count;
+        }
 
+        var batch = new GenerationBatch<TData>(attempt, pool, random, _taskInfo);
+        var tally = new LmCallTally();
+        using (LmCallTally.Begin(tally))
+        {
+            return new LaunchedAttempt(attempt, tasks, cursors, inputs, tally, _builder.RunAttemptAsync(batch, cancellationToken));
+        }
+    }
+
+    private static bool MoveReady(List<GenerationTaskRun<TData>> generating, List<GenerationTaskRun<TData>> toPostprocess)
+    {
+        var ready = generating.Where(IsReadyForPostprocessing).ToList();
+        foreach (var task in ready)
+        {
+            generating.Remove(task);
+            toPostprocess.Add(task);
+        }
+
+        return ready.Count > 0;
+    }
+
+    private async Task RecordAsync(LaunchedAttempt launched, CancellationToken cancellationToken)
+    {
+        var outputs = await launched.Outputs.ConfigureAwait(false);
+        CheckNotEverythingFailing(launched.Calls.Requests, launched.Calls.Failures, launched.Tasks);
+        var attempt = launched.Number;
+        var generating = launched.Tasks;
         var routed = generating.ToDictionary(t => t.Name, _ => new List<TData>(), StringComparer.Ordinal);
         var unrouted = 0;
         foreach (var row in outputs)
@@ -112,7 +195,7 @@ public sealed class GenerationLoop<TData>
 
         foreach (var task in generating)
         {
-            await task.RecordAttemptAsync(routed[task.Name], cancellationToken).ConfigureAwait(false);
+            await task.RecordAttemptAsync(routed[task.Name], launched.CursorsAfter[task.Name], cancellationToken).ConfigureAwait(false);
         }
 
         await _log.FlushAsync().ConfigureAwait(false);
@@ -120,8 +203,14 @@ public sealed class GenerationLoop<TData>
         _log.Debug($"Attempt {attempt}: " + string.Join(", ", generating.Select(t => $"{t.Name} +{routed[t.Name].Count} ({t.Count}/{t.Runner.NumOutputsToGenerate})")));
     }
 
-    private (long Requests, long Failures) EngineTotals() =>
-        (_engines.Sum(e => e.Statistics.Requests), _engines.Sum(e => e.Statistics.Failures));
+    /// <summary>An attempt in flight: its tasks, where their seed cursors stood after its batch, and its outputs.</summary>
+    private sealed record LaunchedAttempt(
+        int Number,
+        List<GenerationTaskRun<TData>> Tasks,
+        Dictionary<string, int> CursorsAfter,
+        Dictionary<string, int> InputsPerTask,
+        LmCallTally Calls,
+        Task<IReadOnlyList<TData>> Outputs);
 
     private void CheckNotEverythingFailing(long requests, long failures, List<GenerationTaskRun<TData>> generating)
     {

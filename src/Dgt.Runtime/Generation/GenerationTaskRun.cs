@@ -31,6 +31,7 @@ public sealed class GenerationTaskRun<TData> : IAsyncDisposable
         _codec = codec;
         Cursor = new SeedCursor(seeds.Count, state.SeedCursor);
         Attempts = state.Attempts;
+        Launched = state.Attempts;
         _pending.AddRange(resumedRows);
         ResumedRows = resumedRows.Count;
         _data = new JsonlAppender(layout.Data);
@@ -53,6 +54,12 @@ public sealed class GenerationTaskRun<TData> : IAsyncDisposable
 
     /// <summary>Attempts this task took part in, over all runs.</summary>
     public int Attempts { get; private set; }
+
+    /// <summary>Attempts started for this task, over all runs (recorded ones and the one in flight).</summary>
+    public int Launched { get; private set; }
+
+    /// <summary>True while another attempt may be started for this task.</summary>
+    public bool CanLaunch => Runner.MaxGenRequests is not { } cap || Launched < cap;
 
     /// <summary>Attempts in a row that gave this task nothing.</summary>
     public int StalledAttempts { get; private set; }
@@ -78,13 +85,18 @@ public sealed class GenerationTaskRun<TData> : IAsyncDisposable
     /// <summary>This attempt's input: the next seeds and a random sample of the machine rows.</summary>
     public IReadOnlyList<TData> TakeBatch(Random random)
     {
+        Launched++;
         var seeds = Cursor.Take(Runner.EffectiveSeedBatchSize).Select(i => Seeds[i]);
         var machine = random.Sample([.. _accepted, .. _pending], Runner.MachineBatchSize);
         return [.. seeds, .. machine];
     }
 
     /// <summary>Appends the rows of one attempt and makes them and the loop's position durable.</summary>
-    public async Task RecordAttemptAsync(IReadOnlyList<TData> rows, CancellationToken cancellationToken)
+    /// <remarks>
+    /// The saved seed cursor is where it stood after this attempt's batch, not where a later attempt already in
+    /// flight moved it: a crash then re-uses that attempt's seeds rather than skipping them.
+    /// </remarks>
+    public async Task RecordAttemptAsync(IReadOnlyList<TData> rows, int cursorAfterBatch, CancellationToken cancellationToken)
     {
         foreach (var row in rows)
         {
@@ -96,7 +108,7 @@ public sealed class GenerationTaskRun<TData> : IAsyncDisposable
         Generated += rows.Count;
         Attempts++;
         StalledAttempts = rows.Count > 0 ? 0 : StalledAttempts + 1;
-        await new GenerationState(Cursor.Position, Attempts).SaveAsync(Layout.State, cancellationToken).ConfigureAwait(false);
+        await new GenerationState(cursorAfterBatch, Attempts).SaveAsync(Layout.State, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Replaces the rows with what postprocessing kept of them.</summary>

@@ -99,6 +99,36 @@ public sealed class GenerationLoopTests
     }
 
     [Fact]
+    public async Task The_next_attempt_starts_while_the_slowest_request_of_the_current_one_still_runs()
+    {
+        using var dir = new TempDirectory();
+        var taskFile = dir.Write("task.yaml", Task);
+        var started = 0;
+        var startedBeforeSlowOneEnded = -1;
+        var registry = new TestRegistry((n, _) =>
+        {
+            Interlocked.Increment(ref started);
+            if (n == 1)
+            {
+                // The first request of attempt 1 is slow; the other two of that attempt return at once.
+                Thread.Sleep(400);
+                Interlocked.Exchange(ref startedBeforeSlowOneEnded, Volatile.Read(ref started));
+            }
+
+            return $"question {n}|answer {n}";
+        });
+
+        var (code, _, error) = await ProgramRun.RunAsync(registry,
+            ["--task-path", taskFile, "--output-dir", dir.Combine("out"), "--num-outputs-to-generate", "20", "--machine-batch-size", "0"]);
+
+        Assert.True(code == 0, error);
+
+        // Attempt 1 holds 3 requests: more had started before its slow one ended, so attempt 2 overlapped it.
+        Assert.True(startedBeforeSlowOneEnded > 3, $"{startedBeforeSlowOneEnded} requests had started");
+        Assert.Equal(20, File.ReadAllLines(dir.Combine("out", "test", "qa_task", "final_data.jsonl")).Length);
+    }
+
+    [Fact]
     public async Task Max_gen_requests_caps_the_attempts()
     {
         using var dir = new TempDirectory();

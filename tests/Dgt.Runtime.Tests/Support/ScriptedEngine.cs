@@ -10,11 +10,13 @@ public sealed class ScriptedEngine(string name, Func<int, string, string?> reply
 
     public int Calls => Volatile.Read(ref _calls);
 
-    protected override Task<LmReply> SendAsync(LmCall call, CancellationToken cancellationToken)
+    protected override async Task<LmReply> SendAsync(LmCall call, CancellationToken cancellationToken)
     {
+        // Like a real call, the reply arrives later, on another thread.
+        await Task.Yield();
         var number = Interlocked.Increment(ref _calls);
         var text = reply(number, call.Prompt ?? "");
-        return Task.FromResult(text is null ? LmReply.Failed("scripted failure", 1) : LmReply.Success(text, new TokenUsage(10, 5)));
+        return text is null ? LmReply.Failed("scripted failure", 1) : LmReply.Success(text, new TokenUsage(10, 5));
     }
 }
 
