@@ -110,8 +110,9 @@ public sealed class GenerationLoopTests
             Interlocked.Increment(ref started);
             if (n == 1)
             {
-                // The first request of attempt 1 is slow; the other two of that attempt return at once.
-                Thread.Sleep(400);
+                // The first request of attempt 1 is slow: it lasts until a fourth request has started (attempt 1 holds
+                // three), or gives up after a while, which the assertion below then reports.
+                SpinWait.SpinUntil(() => Volatile.Read(ref started) > 3, TimeSpan.FromSeconds(10));
                 Interlocked.Exchange(ref startedBeforeSlowOneEnded, Volatile.Read(ref started));
             }
 
@@ -123,7 +124,8 @@ public sealed class GenerationLoopTests
 
         Assert.True(code == 0, error);
 
-        // Attempt 1 holds 3 requests: more had started before its slow one ended, so attempt 2 overlapped it.
+        // Attempt 1 holds 3 requests: more had started before its slow one ended, so attempt 2 overlapped it
+        // (with no machine rows asked for, nothing has to be waited for before overlapping).
         Assert.True(startedBeforeSlowOneEnded > 3, $"{startedBeforeSlowOneEnded} requests had started");
         Assert.Equal(20, File.ReadAllLines(dir.Combine("out", "test", "qa_task", "final_data.jsonl")).Length);
     }
