@@ -30,7 +30,9 @@ public sealed class GenerationLoopTests
         Assert.True(code == 0, error);
         var rows = ReadRows(dir.Combine("out", "test", "qa_task", "final_data.jsonl"));
         Assert.Equal(7, rows.Count);
-        Assert.Equal([.. Enumerable.Range(1, 7).Select(i => $"question {i}")], rows.Select(r => r.GetProperty("question").GetString()));
+        var generated = ReadRows(dir.Combine("out", "test", "qa_task", "data.jsonl"));
+        Assert.Equal(generated.Take(7).Select(r => r.GetRawText()), rows.Select(r => r.GetRawText()));
+        Assert.Equal(7, rows.Select(r => r.GetProperty("question").GetString()).Distinct().Count());
         Assert.All(rows, r => Assert.False(r.GetProperty("is_seed").GetBoolean()));
         Assert.All(rows, r => Assert.Equal("test/qa_task", r.GetProperty("task_name").GetString()));
 
