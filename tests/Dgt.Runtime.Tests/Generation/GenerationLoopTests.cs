@@ -192,7 +192,7 @@ public sealed class GenerationLoopTests
         Assert.Equal(0, code);
         var data = ReadRows(dir.Combine("out", "test", "qa_task", "data.jsonl"));
         Assert.Equal(3, data.Count);
-        Assert.Equal("question 4", data[0].GetProperty("question").GetString());
+        Assert.All(data, row => Assert.Contains(row.GetProperty("question").GetString(), new[] { "question 4", "question 5", "question 6" }));
         Assert.Single(File.ReadAllLines(dir.Combine("out", "test", "qa_task", "task_card.jsonl")));
     }
 
