@@ -15,13 +15,19 @@ namespace Dgt.Engines.OpenAi;
 internal sealed class CompletionClient(HttpClient http, Uri baseUrl, string? apiKey, TimeProvider time)
 {
     private const string DataPrefix = "data:";
+    private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json") { CharSet = "utf-8" };
     private readonly Uri _endpoint = new(baseUrl, "completions");
 
     public async Task<EngineAnswer> CompleteAsync(CompletionRequest request, CancellationToken cancellationToken)
     {
         using var message = new HttpRequestMessage(HttpMethod.Post, _endpoint)
         {
-            Content = JsonContent.Create(request, OpenAiJsonContext.Default.CompletionRequest),
+            // Serialised whole, so the body goes out with a Content-Length in the same write as the headers rather
+            // than chunked in several (some proxies also refuse chunked request bodies).
+            Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(request, OpenAiJsonContext.Default.CompletionRequest))
+            {
+                Headers = { ContentType = JsonMediaType },
+            },
         };
         if (apiKey is not null)
         {
