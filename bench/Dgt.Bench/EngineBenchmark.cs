@@ -2,19 +2,19 @@ using System.Diagnostics;
 using System.Text.Json;
 using Dgt.Engines.Ollama;
 using Dgt.Engines.OpenAi;
-using Dgt.Testing.Ollama;
-using Dgt.Testing.OpenAi;
 
 namespace Dgt.Bench;
 
 /// <summary>
-/// <c>engine</c>: drives the real <c>openai</c> or <c>ollama</c> engine against its fake server (in this process, on
+/// <c>engine</c>: drives the real <c>openai</c> or <c>ollama</c> engine against a fake server (in this process, on
 /// 127.0.0.1) whose every reply takes <c>--latency-ms</c>, with <c>--concurrency</c> as the call limit, and prints one
 /// JSON line: the requests per second achieved, the ideal (concurrency / latency), their ratio, and the process CPU
 /// time per request. The fake server's own work is in the CPU figure too. A warm-up round comes first, so the figures
 /// measure the steady state, not the JIT or the first connections. Before the engine, the same number of requests goes
 /// through a bare HttpClient to the same server: the CPU that takes is the fake server's and HTTP's own share, so the
-/// difference is what the engine adds (<c>--no-baseline</c> skips it).
+/// difference is what the engine adds (<c>--no-baseline</c> skips it). <c>--rounds</c> (3) pairs of runs alternate the
+/// two; the figures are the medians. Which server: see <see cref="BenchServer"/>; with <c>--server canned-process</c>
+/// the CPU figures are the client side alone.
 /// </summary>
 internal static class EngineBenchmark
 {
@@ -26,63 +26,85 @@ internal static class EngineBenchmark
         var latency = TimeSpan.FromMilliseconds(arguments.Double("latency-ms", 50));
         var concurrency = arguments.Int("concurrency", 64);
         var requests = arguments.Int("requests", 5000);
-        var baseline = arguments.Has("no-baseline") ? null : RunBaseline(engineType, method, stream, latency, concurrency, requests).GetAwaiter().GetResult();
-        var measured = engineType switch
+        var server = arguments.String("server") ?? "canned";
+        if (engineType is not ("openai" or "ollama"))
         {
-            "openai" => RunOpenAi(method, stream, latency, concurrency, requests).GetAwaiter().GetResult(),
-            "ollama" => RunOllama(method, stream, latency, concurrency, requests).GetAwaiter().GetResult(),
-            _ => throw new ArgumentException($"unknown engine '{engineType}' (openai or ollama)"),
-        };
+            throw new ArgumentException($"unknown engine '{engineType}' (openai or ollama)");
+        }
 
-        var achieved = requests / measured.Wall.TotalSeconds;
+        // Rounds alternate the bare client and the engine, so both see the same machine; medians damp the noise of a
+        // busy machine without hiding a steady difference.
+        var rounds = Math.Max(1, arguments.Int("rounds", 3));
+        var withBaseline = !arguments.Has("no-baseline");
+        var baselines = new List<Measurement>();
+        var engineRuns = new List<Measurement>();
+        for (var round = 0; round < rounds; round++)
+        {
+            if (withBaseline)
+            {
+                baselines.Add(RunBaseline(engineType, method, stream, latency, concurrency, requests, server).GetAwaiter().GetResult());
+            }
+
+            engineRuns.Add(RunEngine(engineType, method, stream, latency, concurrency, requests, server).GetAwaiter().GetResult());
+        }
+
         var ideal = concurrency / latency.TotalSeconds;
+        double Ratio(Measurement m) => requests / m.Wall.TotalSeconds / ideal;
+        double CpuPerRequest(Measurement m) => m.Cpu.TotalMicroseconds / requests;
+        double KernelPerRequest(Measurement m) => m.KernelCpu.TotalMicroseconds / requests;
+        var measured = engineRuns[^1];
         using var output = Console.OpenStandardOutput();
         using var json = new Utf8JsonWriter(output);
         json.WriteStartObject();
         json.WriteString("engine", engineType);
         json.WriteString("method", method == LmMethod.Completion ? "completion" : "chat");
         json.WriteBoolean("stream", stream);
+        json.WriteString("server", server);
         json.WriteNumber("requests", requests);
+        json.WriteNumber("rounds", rounds);
         json.WriteNumber("concurrency", concurrency);
         json.WriteNumber("latency_ms", latency.TotalMilliseconds);
-        json.WriteNumber("seconds", Math.Round(measured.Wall.TotalSeconds, 3));
-        json.WriteNumber("requests_per_second", Math.Round(achieved, 1));
+        json.WriteNumber("requests_per_second", Math.Round(Median(engineRuns, Ratio) * ideal, 1));
         json.WriteNumber("ideal_requests_per_second", Math.Round(ideal, 1));
-        json.WriteNumber("ratio", Math.Round(achieved / ideal, 4));
-        json.WriteNumber("cpu_us_per_request", Math.Round(measured.Cpu.TotalMicroseconds / requests, 1));
-        if (baseline is not null)
+        json.WriteNumber("ratio", Math.Round(Median(engineRuns, Ratio), 4));
+        json.WriteNumber("cpu_us_per_request", Math.Round(Median(engineRuns, CpuPerRequest), 1));
+        json.WriteNumber("kernel_cpu_us_per_request", Math.Round(Median(engineRuns, KernelPerRequest), 1));
+        if (withBaseline)
         {
-            var baselineCpu = baseline.Cpu.TotalMicroseconds / requests;
-            json.WriteNumber("baseline_cpu_us_per_request", Math.Round(baselineCpu, 1));
-            json.WriteNumber("engine_cpu_us_per_request", Math.Round((measured.Cpu.TotalMicroseconds / requests) - baselineCpu, 1));
-            json.WriteNumber("engine_alloc_kb_per_request", Math.Round((measured.Allocated - baseline.Allocated) / 1024.0 / requests, 2));
-            json.WriteNumber("baseline_ratio", Math.Round(requests / baseline.Wall.TotalSeconds / ideal, 4));
+            json.WriteNumber("baseline_ratio", Math.Round(Median(baselines, Ratio), 4));
+            json.WriteNumber("baseline_cpu_us_per_request", Math.Round(Median(baselines, CpuPerRequest), 1));
+            json.WriteNumber("baseline_kernel_cpu_us_per_request", Math.Round(Median(baselines, KernelPerRequest), 1));
+            json.WriteNumber("engine_cpu_us_per_request", Math.Round(Median(engineRuns, CpuPerRequest) - Median(baselines, CpuPerRequest), 1));
+            json.WriteNumber("engine_alloc_kb_per_request", Math.Round((Median(engineRuns, m => m.Allocated) - Median(baselines, m => m.Allocated)) / 1024.0 / requests, 2));
         }
 
-        json.WriteNumber("failures", measured.Failures);
+        json.WriteNumber("failures", engineRuns.Sum(m => m.Failures));
         json.WriteNumber("peak_in_flight", measured.PeakInFlight);
         json.WriteNumber("lowest_concurrency_limit", measured.LowestLimit);
         json.WriteNumber("processors", Environment.ProcessorCount);
         json.WriteEndObject();
         json.Flush();
         output.WriteByte((byte)'\n');
-        return measured.Failures == 0 ? 0 : 1;
+        return engineRuns.All(m => m.Failures == 0) ? 0 : 1;
     }
 
-    private static async Task<Measurement> RunOpenAi(LmMethod method, bool stream, TimeSpan latency, int concurrency, int requests)
+    private static double Median(List<Measurement> runs, Func<Measurement, double> figure)
     {
-        await using var server = await FakeOpenAiServer.StartAsync(new FakeOpenAiOptions { Latency = latency });
-        var options = new OpenAiOptions { ModelIdOrPath = "gpt-fake-mini", BaseUrl = server.BaseUrl.ToString(), CallLimit = concurrency, Stream = stream, Timeout = 60 };
-        using var engine = new OpenAiEngine(options, Context());
-        return await MeasureAsync(engine, method, concurrency, requests, () => server.Log.PeakConcurrency);
+        var sorted = runs.Select(figure).Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
-    private static async Task<Measurement> RunOllama(LmMethod method, bool stream, TimeSpan latency, int concurrency, int requests)
+    private static async Task<Measurement> RunEngine(string engineType, LmMethod method, bool stream, TimeSpan latency, int concurrency, int requests, string serverKind)
     {
-        await using var server = await FakeOllamaServer.StartAsync(new FakeOllamaOptions { Latency = latency });
-        var options = new OllamaOptions { ModelIdOrPath = "mistral-small3.2", BaseUrl = server.BaseUrl.ToString(), CallLimit = concurrency, Stream = stream, Timeout = 60 };
-        using var engine = new OllamaEngine(options, Context());
-        return await MeasureAsync(engine, method, concurrency, requests, () => server.Log.PeakConcurrency);
+        await using var server = await BenchServer.StartAsync(engineType, latency, serverKind);
+        if (engineType == "openai")
+        {
+            using var openAi = new OpenAiEngine(new OpenAiOptions { ModelIdOrPath = server.Model, BaseUrl = server.EngineBaseUrl, CallLimit = concurrency, Stream = stream, Timeout = 60 }, Context());
+            return await MeasureAsync(openAi, method, concurrency, requests, server.PeakInFlight);
+        }
+
+        using var ollama = new OllamaEngine(new OllamaOptions { ModelIdOrPath = server.Model, BaseUrl = server.EngineBaseUrl, CallLimit = concurrency, Stream = stream, Timeout = 60 }, Context());
+        return await MeasureAsync(ollama, method, concurrency, requests, server.PeakInFlight);
     }
 
     private static async Task<Measurement> MeasureAsync(LMProvider engine, LmMethod method, int concurrency, int requests, Func<int> peak)
@@ -92,27 +114,27 @@ internal static class EngineBenchmark
         GC.WaitForPendingFinalizers();
         var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
+        var kernelBefore = process.PrivilegedProcessorTime;
         var allocatedBefore = GC.GetTotalAllocatedBytes();
         var clock = Stopwatch.StartNew();
         var results = await engine.RunAsync(Requests(method, requests, "q"), CancellationToken.None);
         var wall = clock.Elapsed;
         process.Refresh();
-        return new Measurement(wall, process.TotalProcessorTime - cpuBefore, results.Count(r => !r.Succeeded), peak(), GC.GetTotalAllocatedBytes() - allocatedBefore, engine.Statistics.LowestConcurrencyLimit);
+        return new Measurement(wall, process.TotalProcessorTime - cpuBefore, process.PrivilegedProcessorTime - kernelBefore, results.Count(r => !r.Succeeded), peak(), GC.GetTotalAllocatedBytes() - allocatedBefore, engine.Statistics.LowestConcurrencyLimit);
     }
 
-    private static async Task<Measurement> RunBaseline(string engineType, LmMethod method, bool stream, TimeSpan latency, int concurrency, int requests)
+    private static async Task<Measurement> RunBaseline(string engineType, LmMethod method, bool stream, TimeSpan latency, int concurrency, int requests, string serverKind)
     {
         var openAi = engineType == "openai";
-        await using var openAiServer = openAi ? await FakeOpenAiServer.StartAsync(new FakeOpenAiOptions { Latency = latency }) : null;
-        await using var ollamaServer = openAi ? null : await FakeOllamaServer.StartAsync(new FakeOllamaOptions { Latency = latency });
+        await using var server = await BenchServer.StartAsync(engineType, latency, serverKind);
         var chat = method == LmMethod.ChatCompletion;
         var url = openAi
-            ? new Uri(openAiServer!.BaseUrl + (chat ? "/chat/completions" : "/completions"))
-            : new Uri(ollamaServer!.BaseUrl, chat ? "api/chat" : "api/generate");
+            ? new Uri(server.EngineBaseUrl + (chat ? "/chat/completions" : "/completions"))
+            : new Uri(new Uri(server.EngineBaseUrl), chat ? "api/chat" : "api/generate");
         var streamFields = stream
             ? (openAi ? "\"stream\":true,\"stream_options\":{\"include_usage\":true}" : "\"stream\":true")
             : "\"stream\":false";
-        var model = openAi ? "gpt-fake-mini" : "mistral-small3.2";
+        var model = server.Model;
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency });
         using var slots = new SemaphoreSlim(concurrency);
 
@@ -141,13 +163,13 @@ internal static class EngineBenchmark
         GC.Collect();
         var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
+        var kernelBefore = process.PrivilegedProcessorTime;
         var allocatedBefore = GC.GetTotalAllocatedBytes();
         var clock = Stopwatch.StartNew();
         var outcomes = await Task.WhenAll(Enumerable.Range(0, requests).Select(SendAsync));
         var wall = clock.Elapsed;
         process.Refresh();
-        var peak = openAi ? openAiServer!.Log.PeakConcurrency : ollamaServer!.Log.PeakConcurrency;
-        return new Measurement(wall, process.TotalProcessorTime - cpuBefore, outcomes.Count(ok => !ok), peak, GC.GetTotalAllocatedBytes() - allocatedBefore);
+        return new Measurement(wall, process.TotalProcessorTime - cpuBefore, process.PrivilegedProcessorTime - kernelBefore, outcomes.Count(ok => !ok), server.PeakInFlight(), GC.GetTotalAllocatedBytes() - allocatedBefore);
     }
 
     private static IEnumerable<LmRequest<int>> Requests(LmMethod method, int count, string prefix) =>
@@ -157,5 +179,5 @@ internal static class EngineBenchmark
 
     private static BlockContext Context() => new("generator", "bench/engine", _ => null);
 
-    private sealed record Measurement(TimeSpan Wall, TimeSpan Cpu, int Failures, int PeakInFlight, long Allocated, int LowestLimit = 0);
+    private sealed record Measurement(TimeSpan Wall, TimeSpan Cpu, TimeSpan KernelCpu, int Failures, int PeakInFlight, long Allocated, int LowestLimit = 0);
 }

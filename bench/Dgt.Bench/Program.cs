@@ -6,6 +6,7 @@ return args.Length == 0
     {
         "rouge" => RougeBenchmark.Run(BenchArguments.Parse(args[1..])),
         "engine" => EngineBenchmark.Run(BenchArguments.Parse(args[1..])),
+        "canned-server" => CannedServerCommand.Run(BenchArguments.Parse(args[1..])),
         _ => Usage(),
     };
 
@@ -19,7 +20,8 @@ static int Usage()
                   [--compare-reference] [--reference-rows <n>]
           engine  drive an LLM engine against an in-process fake server
                   [--engine openai|ollama] [--method completion|chat] [--stream]
-                  [--latency-ms <ms>] [--concurrency <n>] [--requests <n>]
+                  [--latency-ms <ms>] [--concurrency <n>] [--requests <n>] [--rounds <n>]
+                  [--server canned|canned-process|test] [--no-baseline]
         """);
     return 2;
 }

@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using System.Globalization;
+using Dgt.Testing.Ollama;
+using Dgt.Testing.OpenAi;
+
+namespace Dgt.Bench;
+
+/// <summary>
+/// The server the engine benchmark drives (<c>--server</c>): <c>canned</c>, the default, a
+/// <see cref="CannedReplyServer"/> in this process, whose own CPU is small enough not to blur the engine's;
+/// <c>canned-process</c>, the same in a child process, so this process's CPU is the client side alone; <c>test</c>,
+/// the full fake server the tests use, in this process.
+/// </summary>
+internal sealed class BenchServer(string engineBaseUrl, string model, Func<int> peakInFlight, Func<ValueTask> stop) : IAsyncDisposable
+{
+    public const string OpenAiModel = "gpt-fake-mini";
+    public const string OllamaModel = "mistral-small3.2";
+
+    /// <summary>The base URL as the engine's <c>base_url</c> option takes it.</summary>
+    public string EngineBaseUrl { get; } = engineBaseUrl;
+
+    /// <summary>A model the server knows.</summary>
+    public string Model { get; } = model;
+
+    /// <summary>The most requests the server held at once.</summary>
+    public Func<int> PeakInFlight { get; } = peakInFlight;
+
+    public static async Task<BenchServer> StartAsync(string engineType, TimeSpan latency, string kind)
+    {
+        var openAi = engineType == "openai";
+        var model = openAi ? OpenAiModel : OllamaModel;
+        string BaseUrl(int port) => openAi ? $"http://127.0.0.1:{port}/v1" : $"http://127.0.0.1:{port}/";
+        switch (kind)
+        {
+            case "canned":
+                var canned = CannedReplyServer.Start(latency, openAi ? CannedReplies.OpenAi(model) : CannedReplies.Ollama(model));
+                return new BenchServer(BaseUrl(canned.Port), model, () => canned.PeakInFlight, canned.DisposeAsync);
+            case "canned-process":
+                var child = StartChild(engineType, latency);
+                var port = int.Parse((await child.StandardOutput.ReadLineAsync())!.Split(' ')[1], CultureInfo.InvariantCulture);
+                return new BenchServer(BaseUrl(port), model, () => AskPeak(child), () => StopChild(child));
+            case "test" when openAi:
+                var openAiServer = await FakeOpenAiServer.StartAsync(new FakeOpenAiOptions { Latency = latency });
+                return new BenchServer(openAiServer.BaseUrl.ToString(), model, () => openAiServer.Log.PeakConcurrency, openAiServer.DisposeAsync);
+            case "test":
+                var ollama = await FakeOllamaServer.StartAsync(new FakeOllamaOptions { Latency = latency });
+                return new BenchServer(ollama.BaseUrl.ToString(), model, () => ollama.Log.PeakConcurrency, ollama.DisposeAsync);
+            default:
+                throw new ArgumentException($"unknown server '{kind}' (canned, canned-process or test)");
+        }
+    }
+
+    public ValueTask DisposeAsync() => stop();
+
+    private static Process StartChild(string engineType, TimeSpan latency)
+    {
+        // Run as `dotnet Dgt.Bench.dll` or as the apphost, whichever this process is.
+        var host = Environment.ProcessPath!;
+        var start = new ProcessStartInfo(host) { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(host) == "dotnet")
+        {
+            start.ArgumentList.Add(typeof(BenchServer).Assembly.Location);
+        }
+
+        foreach (var argument in new[] { "canned-server", "--engine", engineType, "--latency-ms", latency.TotalMilliseconds.ToString(CultureInfo.InvariantCulture) })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return Process.Start(start)!;
+    }
+
+    private static int AskPeak(Process child)
+    {
+        child.StandardInput.WriteLine("peak");
+        child.StandardInput.Flush();
+        return int.Parse(child.StandardOutput.ReadLine()!, CultureInfo.InvariantCulture);
+    }
+
+    private static async ValueTask StopChild(Process child)
+    {
+        child.StandardInput.Close();
+        await child.WaitForExitAsync();
+        child.Dispose();
+    }
+}
