@@ -3,12 +3,12 @@ using Dgt.Testing.Ollama;
 
 namespace Dgt.FakeOllama;
 
-/// <summary>The command line: <c>--port 0 --latency-ms 100 --model m [--model m2] [--fault-rate 0.2 --seed 1]
+/// <summary>The command line: <c>--port 0 --latency-ms 100 [--latency-spread-ms 400] --model m [--model m2] [--fault-rate 0.2 --seed 1]
 /// [--faults 500,503,429,reset,reset-mid-body,truncated,malformed-json,malformed-reply,stall] [--stall-ms 30000]</c>.</summary>
 internal sealed record FakeOllamaArguments(FakeOllamaOptions Options)
 {
     public const string Usage =
-        "usage: Dgt.FakeOllama [--port N] [--latency-ms N] [--model NAME]... [--fault-rate R] [--seed N] " +
+        "usage: Dgt.FakeOllama [--port N] [--latency-ms N] [--latency-spread-ms N] [--model NAME]... [--fault-rate R] [--seed N] " +
         "[--faults 500,503,429,reset,reset-mid-body,truncated,malformed-json,malformed-reply,stall] [--stall-ms N]";
 
     /// <summary>The options, or an error message.</summary>
@@ -16,6 +16,7 @@ internal sealed record FakeOllamaArguments(FakeOllamaOptions Options)
     {
         var port = 0;
         var latencyMs = 0.0;
+        var latencySpreadMs = 0.0;
         var models = new List<string>();
         var faultRate = 0.0;
         var seed = 1;
@@ -34,6 +35,7 @@ internal sealed record FakeOllamaArguments(FakeOllamaOptions Options)
             {
                 "--port" => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out port) && port <= 65535,
                 "--latency-ms" => double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out latencyMs) && latencyMs >= 0,
+                "--latency-spread-ms" => double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out latencySpreadMs) && latencySpreadMs >= 0,
                 "--model" => Add(models, value),
                 "--fault-rate" => double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out faultRate) && faultRate is >= 0 and <= 1,
                 "--seed" => int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out seed),
@@ -51,6 +53,7 @@ internal sealed record FakeOllamaArguments(FakeOllamaOptions Options)
         {
             Port = port,
             Latency = TimeSpan.FromMilliseconds(latencyMs),
+            LatencySpread = TimeSpan.FromMilliseconds(latencySpreadMs),
             Models = models.Count > 0 ? models : new FakeOllamaOptions().Models,
             Faults = faultRate > 0 ? FaultPlan.Random(faultRate, seed, faults) : FaultPlan.None,
             StallDuration = TimeSpan.FromMilliseconds(stallMs),

@@ -169,9 +169,10 @@ internal sealed class FakeOllamaEndpoints(FakeOllamaOptions options, FakeOllamaL
 
     private async Task RespondAsync(HttpContext context, FakeRequest request, CancellationToken token)
     {
-        if (options.Latency > TimeSpan.Zero)
+        var latency = options.LatencyOf(request.Number);
+        if (latency > TimeSpan.Zero)
         {
-            await Task.Delay(options.Latency, token);
+            await Task.Delay(latency, token);
         }
 
         switch (request.Fault?.Kind)

@@ -9,6 +9,16 @@ public sealed record FakeOllamaOptions
     /// <summary>How long every generation request takes before its reply starts.</summary>
     public TimeSpan Latency { get; init; }
 
+    /// <summary>
+    /// Up to this much more, drawn per request (the same for the same request number): replies of a real model take
+    /// more or less time with their length, so an attempt waits for its slowest request.
+    /// </summary>
+    public TimeSpan LatencySpread { get; init; }
+
+    /// <summary>The latency of the request numbered <paramref name="requestNumber"/>.</summary>
+    public TimeSpan LatencyOf(int requestNumber) =>
+        LatencySpread <= TimeSpan.Zero ? Latency : Latency + (LatencySpread * new Random(requestNumber).NextDouble());
+
     /// <summary>The reply text of a generation request; by default a unique geography question-answer pair.</summary>
     public Func<FakeRequest, string> Responder { get; init; } = GeographyResponder.Reply;
 

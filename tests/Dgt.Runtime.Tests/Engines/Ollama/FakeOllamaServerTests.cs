@@ -24,6 +24,20 @@ public sealed class FakeOllamaServerTests
     }
 
     [Fact]
+    public void A_latency_spread_gives_each_request_its_own_latency_within_the_spread_and_the_same_one_again()
+    {
+        var options = new FakeOllamaOptions { Latency = TimeSpan.FromMilliseconds(50), LatencySpread = TimeSpan.FromMilliseconds(450) };
+
+        var latencies = Enumerable.Range(1, 200).Select(options.LatencyOf).ToList();
+
+        Assert.All(latencies, l => Assert.InRange(l.TotalMilliseconds, 50, 500));
+        Assert.True(latencies.Distinct().Count() > 150, "latencies vary from request to request");
+        Assert.True(latencies.Max() - latencies.Min() > TimeSpan.FromMilliseconds(300), "they cover the spread");
+        Assert.Equal(latencies, Enumerable.Range(1, 200).Select(options.LatencyOf));
+        Assert.Equal(TimeSpan.FromMilliseconds(50), new FakeOllamaOptions { Latency = TimeSpan.FromMilliseconds(50) }.LatencyOf(7));
+    }
+
+    [Fact]
     public async Task Answers_one_object_when_streaming_is_off()
     {
         await using var server = await FakeOllamaServer.StartAsync();
