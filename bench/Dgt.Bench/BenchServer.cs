@@ -11,7 +11,7 @@ namespace Dgt.Bench;
 /// <c>canned-process</c>, the same in a child process, so this process's CPU is the client side alone; <c>test</c>,
 /// the full fake server the tests use, in this process.
 /// </summary>
-internal sealed class BenchServer(string engineBaseUrl, string model, Func<int> peakInFlight, Func<ValueTask> stop) : IAsyncDisposable
+internal sealed class BenchServer(string engineBaseUrl, string model, Func<ServerStats> stats, Func<ValueTask> stop) : IAsyncDisposable
 {
     public const string OpenAiModel = "gpt-fake-mini";
     public const string OllamaModel = "mistral-small3.2";
@@ -22,8 +22,8 @@ internal sealed class BenchServer(string engineBaseUrl, string model, Func<int> 
     /// <summary>A model the server knows.</summary>
     public string Model { get; } = model;
 
-    /// <summary>The most requests the server held at once.</summary>
-    public Func<int> PeakInFlight { get; } = peakInFlight;
+    /// <summary>The most requests the server held at once, and how long it held them (when it knows).</summary>
+    public Func<ServerStats> Stats { get; } = stats;
 
     public static async Task<BenchServer> StartAsync(string engineType, TimeSpan latency, string kind)
     {
@@ -34,17 +34,17 @@ internal sealed class BenchServer(string engineBaseUrl, string model, Func<int> 
         {
             case "canned":
                 var canned = CannedReplyServer.Start(latency, openAi ? CannedReplies.OpenAi(model) : CannedReplies.Ollama(model));
-                return new BenchServer(BaseUrl(canned.Port), model, () => canned.PeakInFlight, canned.DisposeAsync);
+                return new BenchServer(BaseUrl(canned.Port), model, () => new ServerStats(canned.PeakInFlight, canned.MeanHeldMilliseconds), canned.DisposeAsync);
             case "canned-process":
                 var child = StartChild(engineType, latency);
                 var port = int.Parse((await child.StandardOutput.ReadLineAsync())!.Split(' ')[1], CultureInfo.InvariantCulture);
-                return new BenchServer(BaseUrl(port), model, () => AskPeak(child), () => StopChild(child));
+                return new BenchServer(BaseUrl(port), model, () => AskStats(child), () => StopChild(child));
             case "test" when openAi:
                 var openAiServer = await FakeOpenAiServer.StartAsync(new FakeOpenAiOptions { Latency = latency });
-                return new BenchServer(openAiServer.BaseUrl.ToString(), model, () => openAiServer.Log.PeakConcurrency, openAiServer.DisposeAsync);
+                return new BenchServer(openAiServer.BaseUrl.ToString(), model, () => new ServerStats(openAiServer.Log.PeakConcurrency, null), openAiServer.DisposeAsync);
             case "test":
                 var ollama = await FakeOllamaServer.StartAsync(new FakeOllamaOptions { Latency = latency });
-                return new BenchServer(ollama.BaseUrl.ToString(), model, () => ollama.Log.PeakConcurrency, ollama.DisposeAsync);
+                return new BenchServer(ollama.BaseUrl.ToString(), model, () => new ServerStats(ollama.Log.PeakConcurrency, null), ollama.DisposeAsync);
             default:
                 throw new ArgumentException($"unknown server '{kind}' (canned, canned-process or test)");
         }
@@ -70,11 +70,12 @@ internal sealed class BenchServer(string engineBaseUrl, string model, Func<int> 
         return Process.Start(start)!;
     }
 
-    private static int AskPeak(Process child)
+    private static ServerStats AskStats(Process child)
     {
-        child.StandardInput.WriteLine("peak");
+        child.StandardInput.WriteLine("stats");
         child.StandardInput.Flush();
-        return int.Parse(child.StandardOutput.ReadLine()!, CultureInfo.InvariantCulture);
+        var figures = child.StandardOutput.ReadLine()!.Split(' ');
+        return new ServerStats(int.Parse(figures[0], CultureInfo.InvariantCulture), double.Parse(figures[1], CultureInfo.InvariantCulture));
     }
 
     private static async ValueTask StopChild(Process child)
@@ -84,3 +85,6 @@ internal sealed class BenchServer(string engineBaseUrl, string model, Func<int> 
         child.Dispose();
     }
 }
+
+/// <summary>What the server saw: the most requests held at once and their mean holding time, if measured.</summary>
+internal sealed record ServerStats(int PeakInFlight, double? MeanHeldMilliseconds);

@@ -24,6 +24,7 @@ internal sealed class CannedReplyServer : IAsyncDisposable
     private int _inFlight;
     private int _peakInFlight;
     private long _served;
+    private long _heldTicks;
 
     private CannedReplyServer(TimeSpan latency, IReadOnlyDictionary<(string Path, bool Stream), byte[]> replies)
     {
@@ -44,6 +45,10 @@ internal sealed class CannedReplyServer : IAsyncDisposable
 
     /// <summary>Requests answered with a canned reply.</summary>
     public long Served => Interlocked.Read(ref _served);
+
+    /// <summary>How long a request was really held, on average: the timer's latency, a little over the one asked for.</summary>
+    public double MeanHeldMilliseconds =>
+        Served == 0 ? 0 : TimeSpan.FromTicks(Interlocked.Read(ref _heldTicks) / Served).TotalMilliseconds;
 
     /// <summary>
     /// Starts a server that answers a request to <c>Path</c> with the full HTTP response rendered for it,
@@ -107,6 +112,7 @@ internal sealed class CannedReplyServer : IAsyncDisposable
 
                 var inFlight = Interlocked.Increment(ref _inFlight);
                 RaisePeak(inFlight);
+                var held = System.Diagnostics.Stopwatch.StartNew();
                 try
                 {
                     await Task.Delay(_latency, _stopping.Token);
@@ -115,6 +121,8 @@ internal sealed class CannedReplyServer : IAsyncDisposable
                 {
                     Interlocked.Decrement(ref _inFlight);
                 }
+
+                Interlocked.Add(ref _heldTicks, held.Elapsed.Ticks);
 
                 await stream.WriteAsync(reply, _stopping.Token);
                 Interlocked.Increment(ref _served);

@@ -5,7 +5,8 @@ namespace Dgt.Bench;
 /// <summary>
 /// <c>canned-server</c>: runs a <see cref="CannedReplyServer"/> in a process of its own, so the engine benchmark can
 /// measure the client side alone (<c>--server canned-process</c>). It prints <c>listening PORT</c>, answers a
-/// <c>peak</c> line on standard input with the most requests it held at once, and stops when standard input ends.
+/// <c>stats</c> line on standard input with the most requests it held at once and their mean holding time in
+/// milliseconds, and stops when standard input ends.
 /// </summary>
 internal static class CannedServerCommand
 {
@@ -19,9 +20,9 @@ internal static class CannedServerCommand
         Console.Out.Flush();
         while (Console.In.ReadLine() is { } line)
         {
-            if (line == "peak")
+            if (line == "stats")
             {
-                Console.Out.WriteLine(server.PeakInFlight.ToString(CultureInfo.InvariantCulture));
+                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{server.PeakInFlight} {server.MeanHeldMilliseconds}"));
                 Console.Out.Flush();
             }
         }
