@@ -42,6 +42,33 @@ public sealed class EngineSwitchTests : IDisposable
     }
 
     [Fact]
+    public async Task With_n_by_a_config_override_each_prompt_is_answered_n_times_and_every_reply_becomes_a_row()
+    {
+        await using var server = await FakeOllamaServer.StartAsync();
+        Directory.CreateDirectory(_output);
+        var config = Path.Combine(_output, "two-replies.yaml");
+        File.WriteAllText(config, """
+            databuilders:
+              public/test/geography_qa:
+                blocks:
+                  - name: generator
+                    n: 2
+            """);
+
+        var run = await DgtProcess.RunAsync(
+            ["--task-path", TaskPath, "--config-path", config, "--output-dir", _output, "--num-outputs-to-generate", "40"],
+            new Dictionary<string, string> { ["OLLAMA_HOST"] = server.BaseUrl.ToString() });
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var final = File.ReadAllLines(Path.Combine(TaskDirectory, "final_data.jsonl"));
+        Assert.Equal(40, final.Length);
+        Assert.Equal(40, final.Distinct().Count());
+        var requests = server.Log.GenerationRequests;
+        Assert.All(requests.GroupBy(r => r.Prompt), prompt => Assert.Equal(0, prompt.Count() % 2));
+        Assert.Equal(requests.Count, File.ReadAllLines(Path.Combine(TaskDirectory, "data.jsonl")).Length);
+    }
+
+    [Fact]
     public async Task A_rerun_from_scratch_with_the_response_cache_sends_no_requests()
     {
         await using var server = await FakeOllamaServer.StartAsync();

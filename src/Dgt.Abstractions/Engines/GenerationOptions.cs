@@ -20,6 +20,12 @@ public sealed record GenerationOptions
     /// <summary>Strings that end generation.</summary>
     public IReadOnlyList<string>? Stop { get; init; }
 
+    /// <summary>
+    /// Replies wanted for the same input (unset: one). Each is a call of its own; when a seed is set, choice <c>i</c>
+    /// is sampled with seed + <c>i</c>, so the choices differ and a rerun makes the same ones.
+    /// </summary>
+    public int? N { get; init; }
+
     /// <summary>Layers <paramref name="overrides"/> over these options: set values of the override win.</summary>
     public GenerationOptions With(GenerationOptions? overrides) => overrides is null ? this : new GenerationOptions
     {
@@ -28,5 +34,6 @@ public sealed record GenerationOptions
         TopP = overrides.TopP ?? TopP,
         Seed = overrides.Seed ?? Seed,
         Stop = overrides.Stop ?? Stop,
+        N = overrides.N ?? N,
     };
 }

@@ -73,13 +73,31 @@ public abstract class LMProvider : IBlock
     private async Task<LmResult<TReference>> RunOneAsync<TReference>(
         LmRequest<TReference> request, CancellationTokenSource failFast)
     {
-        var call = new LmCall
+        var options = Defaults.With(request.Overrides);
+        var choices = options.N ?? 1;
+        if (choices <= 1)
         {
-            Method = request.Method,
-            Prompt = request.Prompt,
-            Messages = request.Messages,
-            Options = Defaults.With(request.Overrides),
-        };
+            return new LmResult<TReference>(request.Reference, await CallAsync(Call(request, options, choice: 0), failFast).ConfigureAwait(false));
+        }
+
+        // Each choice is a call of its own, admitted and retried on its own: replies arrive as the endpoint allows.
+        var replies = await Task.WhenAll(Enumerable.Range(0, choices)
+            .Select(choice => CallAsync(Call(request, options, choice), failFast))).ConfigureAwait(false);
+        return new LmResult<TReference>(request.Reference, LmReply.OfChoices(replies));
+    }
+
+    private static LmCall Call<TReference>(LmRequest<TReference> request, GenerationOptions options, int choice) => new()
+    {
+        Method = request.Method,
+        Prompt = request.Prompt,
+        Messages = request.Messages,
+        // The engine makes one reply per call; a seeded choice gets a seed of its own so the choices differ.
+        Options = options with { N = null, Seed = options.Seed is { } seed ? unchecked(seed + choice) : null },
+        Choice = choice,
+    };
+
+    private async Task<LmReply> CallAsync(LmCall call, CancellationTokenSource failFast)
+    {
         using var lease = await _gate.EnterAsync(failFast.Token).ConfigureAwait(false);
         try
         {
@@ -92,7 +110,7 @@ public abstract class LMProvider : IBlock
             var reply = await SendAsync(call, failFast.Token).ConfigureAwait(false);
             Statistics.Record(reply);
             LmCallTally.Current?.Record(reply);
-            return new LmResult<TReference>(request.Reference, reply);
+            return reply;
         }
         catch (LmPermanentException exception)
         {

@@ -12,6 +12,9 @@ public sealed record LmCall
     /// <summary>The messages, for chat.</summary>
     public IReadOnlyList<ChatMessage>? Messages { get; init; }
 
-    /// <summary>The effective options (engine options with the request's overrides on top).</summary>
+    /// <summary>The effective options (engine options with the request's overrides on top), for this one reply.</summary>
     public required GenerationOptions Options { get; init; }
+
+    /// <summary>Which of a request's <see cref="GenerationOptions.N"/> replies this call makes (0 for the first or only one).</summary>
+    public int Choice { get; init; }
 }

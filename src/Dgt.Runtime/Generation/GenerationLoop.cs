@@ -116,14 +116,14 @@ public sealed class GenerationLoop<TData>
 
     /// <summary>
     /// Whether the next attempt may start before <paramref name="current"/> is recorded: only while no task of it could
-    /// be done after it (by its target, assuming at most one row per input, by its stall limit or by its cap), so the
+    /// be done after it (by its target, at the most rows per input seen so far, by its stall limit or by its cap), so the
     /// overlap never buys an attempt the rules would not have made; and only once every task has enough machine rows
     /// to fill its batch without the current attempt's, so starting early never makes a batch smaller.
     /// </summary>
     private static bool MayOverlap(LaunchedAttempt current) =>
         current.Tasks.All(task =>
             task.Count >= task.Runner.MachineBatchSize &&
-            task.Count + current.InputsPerTask[task.Name] < task.Runner.NumOutputsToGenerate &&
+            task.Count + Math.Ceiling(current.InputsPerTask[task.Name] * task.MostRowsPerInput) < task.Runner.NumOutputsToGenerate &&
             task.StalledAttempts + 1 < task.Runner.MaxStalledRequests &&
             task.CanLaunch);
 
@@ -197,6 +197,7 @@ public sealed class GenerationLoop<TData>
 
         foreach (var task in generating)
         {
+            task.NoteYield(routed[task.Name].Count, launched.InputsPerTask[task.Name]);
             await task.RecordAttemptAsync(routed[task.Name], launched.CursorsAfter[task.Name], cancellationToken).ConfigureAwait(false);
         }
 

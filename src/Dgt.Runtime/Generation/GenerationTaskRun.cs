@@ -61,6 +61,21 @@ public sealed class GenerationTaskRun<TData> : IAsyncDisposable
     /// <summary>True while another attempt may be started for this task.</summary>
     public bool CanLaunch => Runner.MaxGenRequests is not { } cap || Launched < cap;
 
+    /// <summary>
+    /// The most rows an input row has yielded in one attempt of this run (1 until an attempt shows more, as a builder
+    /// whose engine makes several replies per request does).
+    /// </summary>
+    public double MostRowsPerInput { get; private set; } = 1;
+
+    /// <summary>Notes what one attempt yielded: <paramref name="rows"/> rows from <paramref name="inputs"/> input rows.</summary>
+    public void NoteYield(int rows, int inputs)
+    {
+        if (inputs > 0)
+        {
+            MostRowsPerInput = Math.Max(MostRowsPerInput, (double)rows / inputs);
+        }
+    }
+
     /// <summary>Attempts in a row that gave this task nothing.</summary>
     public int StalledAttempts { get; private set; }
 

@@ -6,8 +6,8 @@ namespace Dgt.Engines.Cache;
 
 /// <summary>
 /// The cache key of a call: a SHA-256 of a canonical JSON of everything that decides the reply (engine type, base URL,
-/// model, method, prompt or messages, the effective generation options and any engine-specific option such as
-/// <c>num_ctx</c>). Fields are written in a fixed order with invariant number formats, so equal calls hash equal on any
+/// model, method, prompt or messages, the effective generation options, which choice of several replies, and any
+/// engine-specific option such as <c>num_ctx</c>). Fields are written in a fixed order with invariant number formats, so equal calls hash equal on any
 /// machine; <c>stream</c>, timeouts and limits change how a reply travels, not what it says, and are left out.
 /// </summary>
 internal static class LmCacheKey
@@ -43,6 +43,12 @@ internal static class LmCacheKey
             }
 
             WriteOptions(writer, call.Options);
+            if (call.Choice > 0)
+            {
+                // Another reply to the same input: without a seed, its options alone would not tell it apart.
+                writer.WriteNumber("choice", call.Choice);
+            }
+
             foreach (var (name, value) in extra ?? [])
             {
                 writer.WriteString("x_" + name, value);

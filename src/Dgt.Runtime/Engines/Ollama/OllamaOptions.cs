@@ -26,7 +26,15 @@ public sealed record OllamaOptions
     public int? Seed { get; init; }
 
     /// <summary>Strings that end generation.</summary>
+    [ConfigKey("stop", "stop_sequences")]
     public IReadOnlyList<string>? Stop { get; init; }
+
+    /// <summary>
+    /// Replies per input: each is a request of its own (seeded ones with seed + i, so they differ), and the builder gets
+    /// them all in the result's <c>Texts</c>.
+    /// </summary>
+    [ConfigRange(1, 128)]
+    public int N { get; init; } = 1;
 
     /// <summary>The context window the server should load the model with.</summary>
     [ConfigRange(1, int.MaxValue)]
@@ -72,5 +80,6 @@ public sealed record OllamaOptions
         TopP = TopP,
         Seed = Seed,
         Stop = Stop,
+        N = N,
     };
 }

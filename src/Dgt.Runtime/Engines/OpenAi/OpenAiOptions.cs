@@ -33,8 +33,11 @@ public sealed record OpenAiOptions
     [ConfigKey("stop", "stop_sequences")]
     public IReadOnlyList<string>? Stop { get; init; }
 
-    /// <summary>Choices per request. Only 1 is supported: a builder that wants several replies sends several requests.</summary>
-    [ConfigRange(1, 1)]
+    /// <summary>
+    /// Replies per input: each is a request of its own (seeded ones with seed + i, so they differ), and the builder gets
+    /// them all in the result's <c>Texts</c>.
+    /// </summary>
+    [ConfigRange(1, 128)]
     public int N { get; init; } = 1;
 
     /// <summary>
@@ -77,5 +80,6 @@ public sealed record OpenAiOptions
         TopP = TopP,
         Seed = Seed,
         Stop = Stop,
+        N = N,
     };
 }

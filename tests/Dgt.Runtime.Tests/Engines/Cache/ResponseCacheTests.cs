@@ -151,6 +151,8 @@ public sealed class ResponseCacheTests : IDisposable
         Assert.NotEqual(key, LmCacheKey.Compute("openai", url, "m", call with { Options = call.Options with { Seed = 1 } }));
         Assert.NotEqual(key, LmCacheKey.Compute("openai", url, "m", call with { Options = call.Options with { Stop = ["y"] } }));
         Assert.NotEqual(key, LmCacheKey.Compute("openai", url, "m", call, [new("num_ctx", "4096")]));
+        Assert.NotEqual(key, LmCacheKey.Compute("openai", url, "m", call with { Choice = 1 }));
+        Assert.Equal(key, LmCacheKey.Compute("openai", url, "m", call with { Choice = 0 }));
         Assert.Matches("^[0-9a-f]{64}$", key);
     }
 

@@ -2,7 +2,8 @@ namespace Dgt.Builders.Public.Test.GeographyQa;
 
 /// <summary>
 /// Generates geography question-answer pairs: for each input row, one prompt with three in-context examples drawn
-/// from the batch; replies that do not parse are dropped and counted.
+/// from the batch, and a row from each reply to it (several with the generator's <c>n</c>); replies that do not parse
+/// are dropped and counted.
 /// </summary>
 [DataBuilder("public/test/geography_qa")]
 public sealed partial class GeographyQaBuilder : GenerationDataBuilder<GeographyQaData>
@@ -22,9 +23,10 @@ public sealed partial class GeographyQaBuilder : GenerationDataBuilder<Geography
         var replies = await generator.RunAsync(requests, cancellationToken);
 
         var rows = new List<GeographyQaData>();
-        foreach (var reply in replies.Where(r => r.Succeeded))
+        // A request whose choices partly failed still gives the rows of those that came back.
+        foreach (var (reply, text) in replies.SelectMany(r => r.Texts.Select(text => (r, text))))
         {
-            if (QaReply.TryParse(reply.Text) is not var (question, answer))
+            if (QaReply.TryParse(text) is not var (question, answer))
             {
                 Count("malformed_replies");
                 continue;
