@@ -64,6 +64,12 @@ public sealed class FaultyServerTests : IDisposable
         var generator = results.RootElement.GetProperty("metrics").GetProperty("blocks").GetProperty("generator");
         Assert.True(generator.GetProperty("http_attempts").GetInt64() > generator.GetProperty("requests").GetInt64());
         Assert.Matches(@"block generator \(mistral-small3.2\): \d+ requests, \d+ failed, [1-9]\d* retries", run.Output);
+
+        // The 429s pushed the concurrency limit below call_limit (10), and the summary says so.
+        var lowest = generator.GetProperty("lowest_concurrency_limit").GetInt32();
+        Assert.InRange(lowest, 1, 9);
+        Assert.InRange(generator.GetProperty("peak_in_flight").GetInt32(), 1, 10);
+        Assert.Matches(@"; up to ([1-9]|10) at once, limit \d+ \(lowest " + lowest + @"\)", run.Output);
     }
 
     public void Dispose()

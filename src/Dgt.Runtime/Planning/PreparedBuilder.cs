@@ -184,6 +184,7 @@ public sealed class PreparedBuilder<TData>(
             writer.WriteNumber("http_attempts", engine.Statistics.HttpAttempts);
             writer.WriteNumber("cache_hits", engine.Statistics.CacheHits);
             writer.WriteNumber("lowest_concurrency_limit", engine.Statistics.LowestConcurrencyLimit);
+            writer.WriteNumber("peak_in_flight", engine.Statistics.PeakInFlight);
             writer.WriteNumber("prompt_tokens", engine.Statistics.PromptTokens);
             writer.WriteNumber("completion_tokens", engine.Statistics.CompletionTokens);
             writer.WriteEndObject();

@@ -34,8 +34,13 @@ public static class RunSummary
             foreach (var engine in builder.Blocks.OfType<LMProvider>())
             {
                 var stats = engine.Statistics;
+                // Flow control shows itself here: how busy the endpoint was kept, and how far 429s or slow replies
+                // pushed the limit down (engines without flow control record none).
+                var concurrency = stats.PeakInFlight > 0
+                    ? string.Create(invariant, $"; up to {stats.PeakInFlight} at once, limit {stats.ConcurrencyLimit} (lowest {stats.LowestConcurrencyLimit})")
+                    : "";
                 writer.WriteLine(string.Create(invariant,
-                    $"  block {engine.Name} ({engine.ModelId}): {stats.Requests} requests, {stats.Failures} failed, {Math.Max(0, stats.HttpAttempts - (stats.Requests - stats.CacheHits))} retries, {stats.CacheHits} from cache, {stats.PromptTokens} prompt + {stats.CompletionTokens} completion tokens"));
+                    $"  block {engine.Name} ({engine.ModelId}): {stats.Requests} requests, {stats.Failures} failed, {Math.Max(0, stats.HttpAttempts - (stats.Requests - stats.CacheHits))} retries, {stats.CacheHits} from cache, {stats.PromptTokens} prompt + {stats.CompletionTokens} completion tokens{concurrency}"));
             }
 
             foreach (var (name, value) in builder.Counters.OrderBy(c => c.Key, StringComparer.Ordinal))
