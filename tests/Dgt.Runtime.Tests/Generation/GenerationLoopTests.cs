@@ -133,6 +133,24 @@ public sealed class GenerationLoopTests
     }
 
     [Fact]
+    public async Task Overlap_allows_for_inputs_that_yield_several_rows_and_makes_no_attempt_the_rules_would_not()
+    {
+        using var dir = new TempDirectory();
+        var taskFile = dir.Write("task.yaml", Task);
+        var registry = new TestRegistry((n, _) => $"question {n}|answer {n}\nquestion {n} again|answer {n} again");
+
+        var (code, _, error) = await ProgramRun.RunAsync(registry,
+            ["--task-path", taskFile, "--output-dir", dir.Combine("out"), "--num-outputs-to-generate", "17", "--seed-batch-size", "3", "--machine-batch-size", "0"]);
+
+        // Two rows per input, three inputs an attempt: 6, 12, 18 rows after attempts 1 to 3, so a fourth attempt would be
+        // one the sequential rules never make. Attempt 3 may not overlap a fourth once attempt 1 showed the yield.
+        Assert.True(code == 0, error);
+        Assert.Equal(9, registry.Engine!.Calls);
+        Assert.Equal(18, ReadRows(dir.Combine("out", "test", "qa_task", "data.jsonl")).Count);
+        Assert.Equal(17, ReadRows(dir.Combine("out", "test", "qa_task", "final_data.jsonl")).Count);
+    }
+
+    [Fact]
     public async Task Max_gen_requests_caps_the_attempts()
     {
         using var dir = new TempDirectory();

@@ -1,6 +1,6 @@
 namespace Dgt.Runtime.Tests.Support;
 
-/// <summary>A builder in the shape the generator produces: one prompt per input row, "Q|A" replies.</summary>
+/// <summary>A builder in the shape the generator produces: one prompt per input row, "Q|A" replies (a row per line).</summary>
 public sealed class QaBuilder : GenerationDataBuilder<QaRow>, IBlockHost
 {
     private LMProvider _generator = null!;
@@ -13,9 +13,9 @@ public sealed class QaBuilder : GenerationDataBuilder<QaRow>, IBlockHost
     {
         var replies = await _generator.RunAsync(batch.Inputs.Select(row => LmRequest.Completion("Q: " + row.Question, row.TaskName)), cancellationToken);
         var rows = new List<QaRow>();
-        foreach (var reply in replies.Where(r => r.Succeeded))
+        foreach (var (reply, line) in replies.Where(r => r.Succeeded).SelectMany(r => r.Text.Split('\n').Select(line => (r, line))))
         {
-            var parts = reply.Text.Split('|');
+            var parts = line.Split('|');
             if (parts.Length != 2)
             {
                 Count("malformed_replies");
