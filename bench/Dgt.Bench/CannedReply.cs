@@ -21,8 +21,9 @@ internal sealed record CannedReply(string ContentType, string Body)
 /// </summary>
 internal static class CannedReplies
 {
-    private const string Text = "Which river flows through Budapest? | The Danube.";
-    private static readonly string[] Pieces = ["Which river ", "flows through ", "Budapest? | ", "The Danube."];
+    // One question-answer pair as the geography builders read it; "\\n" is the JSON escape of a line break.
+    private const string Text = "Question: Which river flows through Budapest?\\nAnswer: The Danube.";
+    private static readonly string[] Pieces = ["Question: Which river ", "flows through ", "Budapest?\\nAnswer: ", "The Danube."];
 
     public static IReadOnlyDictionary<(string Path, bool Stream), CannedReply> OpenAi(string model)
     {
