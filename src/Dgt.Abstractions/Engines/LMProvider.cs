@@ -107,7 +107,17 @@ public abstract class LMProvider : IBlock
                 throw permanent;
             }
 
-            var reply = await SendAsync(call, failFast.Token).ConfigureAwait(false);
+            LmReply reply;
+            Statistics.CallStarted();
+            try
+            {
+                reply = await SendAsync(call, failFast.Token).ConfigureAwait(false);
+            }
+            finally
+            {
+                Statistics.CallEnded();
+            }
+
             Statistics.Record(reply);
             LmCallTally.Current?.Record(reply);
             return reply;

@@ -13,6 +13,7 @@ public sealed class LmStatistics
     private int _concurrencyLimit;
     private int _lowestConcurrencyLimit;
     private int _peakInFlight;
+    private int _inFlight;
 
     /// <summary>Requests finished (succeeded, failed or answered from the cache).</summary>
     public long Requests => Interlocked.Read(ref _requests);
@@ -46,6 +47,13 @@ public sealed class LmStatistics
 
     /// <summary>The most requests seen in flight at once on the endpoint, as its gate reported.</summary>
     public int PeakInFlight => Volatile.Read(ref _peakInFlight);
+
+    /// <summary>Calls of this engine being sent now (admitted by the gate, not yet answered).</summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
+
+    internal void CallStarted() => Interlocked.Increment(ref _inFlight);
+
+    internal void CallEnded() => Interlocked.Decrement(ref _inFlight);
 
     /// <summary>Adds one finished request.</summary>
     public void Record(LmReply reply)

@@ -4,7 +4,7 @@ using System.Globalization;
 namespace Dgt.Runtime.Reporting;
 
 /// <summary>
-/// Live progress of a run: rows per task, requests, failures, tokens, rejects and rate. On a terminal a status line is
+/// Live progress of a run: rows per task, requests (done and in flight), failures, tokens, rejects and rate. On a terminal a status line is
 /// redrawn a few times a second; otherwise one plain line is printed per attempt.
 /// </summary>
 public sealed class RunProgress : IDisposable
@@ -70,20 +70,21 @@ public sealed class RunProgress : IDisposable
 
     public void Postprocessed(string task) => _ = task;
 
-    /// <summary>The one-line status: rows per task, then requests, failures, tokens, rejects and rate.</summary>
+    /// <summary>The one-line status: rows per task, then requests (done and in flight), failures, tokens, rejects and rate.</summary>
     public string StatusLine()
     {
         lock (_gate)
         {
             var rows = string.Join("  ", _tasks.Select(t => $"{ShortName(t.Name)} {t.Rows()}/{t.Target}"));
             var requests = _engines.Sum(e => e.Statistics.Requests);
+            var inFlight = _engines.Sum(e => e.Statistics.InFlight);
             var failures = _engines.Sum(e => e.Statistics.Failures);
             var tokens = _engines.Sum(e => e.Statistics.PromptTokens + e.Statistics.CompletionTokens);
             var rejects = _tasks.Sum(t => t.Rejected());
             var generated = _tasks.Sum(t => t.Generated());
             var seconds = Math.Max(_clock.Elapsed.TotalSeconds, 0.001);
             return string.Create(CultureInfo.InvariantCulture,
-                $"attempt {Volatile.Read(ref _attempts)} | {rows} | {requests} requests, {failures} failed | {Compact(tokens)} tokens | {rejects} rejected | {generated / seconds:0.0} rows/s | {Format(_clock.Elapsed)}");
+                $"attempt {Volatile.Read(ref _attempts)} | {rows} | {requests} requests, {inFlight} in flight, {failures} failed | {Compact(tokens)} tokens | {rejects} rejected | {generated / seconds:0.0} rows/s | {Format(_clock.Elapsed)}");
         }
     }
 
