@@ -197,8 +197,7 @@ public sealed class GenerationLoop<TData>
 
         foreach (var task in generating)
         {
-            task.NoteYield(routed[task.Name].Count, launched.InputsPerTask[task.Name]);
-            await task.RecordAttemptAsync(routed[task.Name], launched.CursorsAfter[task.Name], cancellationToken).ConfigureAwait(false);
+            await task.RecordAttemptAsync(routed[task.Name], launched.InputsPerTask[task.Name], launched.CursorsAfter[task.Name], cancellationToken).ConfigureAwait(false);
         }
 
         await _log.FlushAsync().ConfigureAwait(false);

@@ -67,15 +67,6 @@ public sealed class GenerationTaskRun<TData> : IAsyncDisposable
     /// </summary>
     public double MostRowsPerInput { get; private set; } = 1;
 
-    /// <summary>Notes what one attempt yielded: <paramref name="rows"/> rows from <paramref name="inputs"/> input rows.</summary>
-    public void NoteYield(int rows, int inputs)
-    {
-        if (inputs > 0)
-        {
-            MostRowsPerInput = Math.Max(MostRowsPerInput, (double)rows / inputs);
-        }
-    }
-
     /// <summary>Attempts in a row that gave this task nothing.</summary>
     public int StalledAttempts { get; private set; }
 
@@ -106,13 +97,18 @@ public sealed class GenerationTaskRun<TData> : IAsyncDisposable
         return [.. seeds, .. machine];
     }
 
-    /// <summary>Appends the rows of one attempt and makes them and the loop's position durable.</summary>
+    /// <summary>Appends the rows one attempt made from <paramref name="inputs"/> input rows, and makes them and the loop's position durable.</summary>
     /// <remarks>
     /// The saved seed cursor is where it stood after this attempt's batch, not where a later attempt already in
     /// flight moved it: a crash then re-uses that attempt's seeds rather than skipping them.
     /// </remarks>
-    public async Task RecordAttemptAsync(IReadOnlyList<TData> rows, int cursorAfterBatch, CancellationToken cancellationToken)
+    public async Task RecordAttemptAsync(IReadOnlyList<TData> rows, int inputs, int cursorAfterBatch, CancellationToken cancellationToken)
     {
+        if (inputs > 0)
+        {
+            MostRowsPerInput = Math.Max(MostRowsPerInput, (double)rows.Count / inputs);
+        }
+
         foreach (var row in rows)
         {
             await _data.AppendAsync(RowJson.Serialize(_codec, row), cancellationToken).ConfigureAwait(false);

@@ -5,6 +5,9 @@ namespace Dgt.Builders.Public.Test.GeographyQa;
 /// <summary>The few-shot prompt that asks for one new question-answer pair, as one text or as chat messages.</summary>
 public static class GeographyPrompt
 {
+    /// <summary>In-context examples drawn from the batch for each prompt.</summary>
+    public const int ExamplesPerPrompt = 3;
+
     private const string Role =
         "You are a geography question-answering data generator. Your task is to come up with geography-related " +
         "question-answer pairs that can be used to train a question-answering system.";

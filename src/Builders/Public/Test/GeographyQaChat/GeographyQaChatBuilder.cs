@@ -9,8 +9,6 @@ namespace Dgt.Builders.Public.Test.GeographyQaChat;
 [DataBuilder("public/test/geography_qa_chat")]
 public sealed partial class GeographyQaChatBuilder : GenerationDataBuilder<GeographyQaData>
 {
-    private const int ExamplesPerPrompt = 3;
-
     [Block] private LMProvider generator = null!;
 
     protected override async Task<IReadOnlyList<GeographyQaData>> GenerateAsync(
@@ -18,23 +16,11 @@ public sealed partial class GeographyQaChatBuilder : GenerationDataBuilder<Geogr
     {
         var requests = batch.Inputs.Select(_ =>
         {
-            var examples = batch.Random.Choices(batch.Inputs, ExamplesPerPrompt);
+            var examples = batch.Random.Choices(batch.Inputs, GeographyPrompt.ExamplesPerPrompt);
             return LmRequest.Chat(GeographyPrompt.RenderChat(examples), reference: examples);
         });
         var replies = await generator.RunAsync(requests, cancellationToken);
 
-        var rows = new List<GeographyQaData>();
-        foreach (var (reply, text) in replies.SelectMany(r => r.Texts.Select(text => (r, text))))
-        {
-            if (QaReply.TryParse(text) is not var (question, answer))
-            {
-                Count("malformed_replies");
-                continue;
-            }
-
-            rows.Add(new GeographyQaData { TaskName = reply.Reference[0].TaskName, Question = question, Answer = answer });
-        }
-
-        return rows;
+        return GeographyRows.From(replies, () => Count("malformed_replies"));
     }
 }
