@@ -2,9 +2,9 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Dgt.Configuration;
+using Dgt.Configuration.Schema;
 using Dgt.Generators.Diagnostics;
 using Dgt.Generators.Specs;
-using Dgt.Runtime.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 

@@ -1,4 +1,5 @@
 using Dgt.Configuration;
+using Dgt.Configuration.Schema;
 using Dgt.Runtime.Building;
 using Dgt.Runtime.Generation;
 using Dgt.Runtime.Tasks;

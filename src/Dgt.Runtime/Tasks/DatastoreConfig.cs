@@ -1,3 +1,5 @@
+using Dgt.Configuration.Schema;
+
 namespace Dgt.Runtime.Tasks;
 
 /// <summary>A datastore entry of a task YAML (<c>seed_datastore</c>, <c>datastore</c>, <c>final_datastore</c>).</summary>

@@ -1,3 +1,5 @@
+using Dgt.Configuration.Schema;
+
 namespace Dgt.Runtime.Tasks;
 
 /// <summary>How a generation task runs: <c>runner_config</c> of the task YAML with command-line overrides on top.</summary>

@@ -1,4 +1,5 @@
 using Dgt.Configuration;
+using Dgt.Configuration.Schema;
 
 namespace Dgt.Runtime.Tasks;
 

@@ -1,4 +1,4 @@
-namespace Dgt.Runtime.Tasks;
+namespace Dgt.Configuration.Schema;
 
 /// <summary>What a <c>runner_config</c> value must be.</summary>
 public enum RunnerValueKind

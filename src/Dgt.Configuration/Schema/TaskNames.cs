@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 
-namespace Dgt.Runtime.Tasks;
+namespace Dgt.Configuration.Schema;
 
 /// <summary>
 /// Rules for <c>task_name</c>, which becomes a path under the output directory. Compiled into the source generator

@@ -1,4 +1,4 @@
-namespace Dgt.Runtime.Tasks;
+namespace Dgt.Configuration.Schema;
 
 /// <summary>A key of <c>runner_config</c>.</summary>
 public sealed class RunnerKey

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace Dgt.Runtime.Tasks;
+namespace Dgt.Configuration.Schema;
 
 /// <summary>
 /// The keys a task YAML's fixed sections accept. The source generator compiles this file too, so the build and the

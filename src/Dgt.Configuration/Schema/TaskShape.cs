@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using Dgt.Configuration;
 
-namespace Dgt.Runtime.Tasks;
+namespace Dgt.Configuration.Schema;
 
 /// <summary>
 /// The checks of a task YAML that need no builder: required keys, keys misplaced at the top, and the fixed sections
