@@ -217,7 +217,7 @@ public sealed class DiagnosticTests
 
         var diagnostic = DiagnosticAssert.Single(run.GeneratorDiagnostics, "DGT0104", YamlPath, 2, 1, "blocks", files);
         Assert.Equal(
-            "Builder field 'generator' (Dgt.LMProvider) needs a block named 'generator' under 'blocks:'; add '- name: generator' with its 'type:'",
+            "The builder's field 'generator' (Dgt.LMProvider) has no block named 'generator'. Add '- name: generator' with its 'type:' to 'blocks:'.",
             diagnostic.GetMessage());
     }
 
@@ -235,7 +235,7 @@ public sealed class DiagnosticTests
         var (run, files) = Generate(Builder, Yaml.Replace("type: ollama", "type: olama", StringComparison.Ordinal));
 
         var diagnostic = DiagnosticAssert.Single(run.GeneratorDiagnostics, "DGT0106", YamlPath, 4, 11, "olama", files);
-        Assert.Equal("Unknown block type 'olama'. Did you mean 'ollama'? Known types: echo, ollama, rouge_scorer.", diagnostic.GetMessage());
+        Assert.Equal("Block 'generator' has unknown type 'olama'. Did you mean 'ollama'? Known types: echo, ollama, rouge_scorer.", diagnostic.GetMessage());
     }
 
     [Fact]
@@ -244,7 +244,7 @@ public sealed class DiagnosticTests
         var (run, files) = Generate(Builder, "name: qa\nblocks:\n  - name: generator\n    type: rouge_scorer\n");
 
         var diagnostic = DiagnosticAssert.Single(run.GeneratorDiagnostics, "DGT0107", YamlPath, 4, 11, "rouge_scorer", files);
-        Assert.Contains("cannot be assigned to field 'generator' of type Dgt.LMProvider", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("which does not fit the field 'generator' (Dgt.LMProvider). Choose a type that is a Dgt.LMProvider.", diagnostic.GetMessage(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -253,7 +253,7 @@ public sealed class DiagnosticTests
         var (run, files) = Generate(Builder, Yaml.Replace("temperature:", "temprature:", StringComparison.Ordinal));
 
         var diagnostic = DiagnosticAssert.Single(run.GeneratorDiagnostics, "DGT0108", YamlPath, 6, 5, "temprature", files);
-        Assert.StartsWith("Unknown option 'temprature' for block type 'ollama'. Did you mean 'temperature'? Valid options: base_url, call_limit,", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.StartsWith("Unknown key 'temprature' in block 'generator' (ollama). Did you mean 'temperature'? Valid keys: base_url, call_limit,", diagnostic.GetMessage(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -272,7 +272,7 @@ public sealed class DiagnosticTests
         var (run, files) = Generate(Builder, Yaml.Replace("    model_id_or_path: mistral\n", "", StringComparison.Ordinal));
 
         var diagnostic = DiagnosticAssert.Single(run.GeneratorDiagnostics, "DGT0109", YamlPath, 3, 11, "generator", files);
-        Assert.Equal("Block 'generator' of type 'ollama' has no 'model_id_or_path'; add 'model_id_or_path: <text>'", diagnostic.GetMessage());
+        Assert.Equal("Block 'generator' (ollama) has no 'model_id_or_path'. Add 'model_id_or_path: <text>'.", diagnostic.GetMessage());
     }
 
     [Theory]
@@ -285,7 +285,7 @@ public sealed class DiagnosticTests
         var (run, files) = Generate(Builder, Yaml.Replace("temperature: 0.5", option, StringComparison.Ordinal));
 
         var diagnostic = DiagnosticAssert.Single(run.GeneratorDiagnostics, "DGT0110", YamlPath, 6, key.Length + 7, value, files);
-        Assert.Equal($"'{key}' of block 'generator' must be {expected}, not {actual}", diagnostic.GetMessage());
+        Assert.Equal($"'{key}' of block 'generator' (ollama) must be {expected}, not {actual}.", diagnostic.GetMessage());
     }
 
     [Fact]

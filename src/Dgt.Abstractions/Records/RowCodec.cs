@@ -10,6 +10,9 @@ namespace Dgt;
 public abstract class RowCodec<TData>
     where TData : DataPoint
 {
+    /// <summary>The record's name, as messages show it.</summary>
+    public abstract string RecordName { get; }
+
     /// <summary>The snake_case field names, <c>task_name</c> and <c>is_seed</c> first.</summary>
     public abstract IReadOnlyList<string> FieldNames { get; }
 

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using Dgt.Configuration.Schema;
 using Microsoft.CodeAnalysis;
 
 namespace Dgt.Generators.Diagnostics;
@@ -81,15 +82,13 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
 
-    public static readonly DiagnosticDescriptor InvalidYaml = Error(
-        "DGT0100",
-        "Invalid builder YAML",
-        "{0}");
+    public static readonly DiagnosticDescriptor InvalidYaml = Rule(
+        DiagnosticIds.InvalidBuilderYaml,
+        "Invalid builder YAML");
 
-    public static readonly DiagnosticDescriptor YamlWithoutName = Error(
-        "DGT0101",
-        "Builder YAML has no name",
-        "The builder YAML has no top-level 'name:'; add 'name: <builder name>' with the name of its [DataBuilder]");
+    public static readonly DiagnosticDescriptor YamlWithoutName = Rule(
+        DiagnosticIds.BuilderYamlWithoutName,
+        "Builder YAML has no name");
 
     public static readonly DiagnosticDescriptor YamlWithoutBuilder = Error(
         "DGT0102",
@@ -101,70 +100,65 @@ internal static class DiagnosticDescriptors
         "Two builder YAMLs share a name",
         "The builder YAML '{1}' also has 'name: {0}'; keep one builder YAML per builder");
 
-    public static readonly DiagnosticDescriptor BlockFieldWithoutYaml = Error(
-        "DGT0104",
-        "[Block] field has no YAML block",
-        "Builder field '{0}' ({1}) needs a block named '{2}' under 'blocks:'; add '- name: {2}' with its 'type:'");
+    public static readonly DiagnosticDescriptor BlockFieldWithoutYaml = Rule(
+        DiagnosticIds.BlockFieldWithoutBlock,
+        "[Block] field has no YAML block");
 
-    public static readonly DiagnosticDescriptor MalformedBlock = Error(
-        "DGT0105",
-        "Malformed block entry",
-        "{0}");
+    public static readonly DiagnosticDescriptor MalformedBlock = Rule(
+        DiagnosticIds.MalformedBlock,
+        "Malformed block entry");
 
-    public static readonly DiagnosticDescriptor UnknownBlockType = Error(
-        "DGT0106",
-        "Unknown block type",
-        "Unknown block type '{0}'.{1} Known types: {2}.");
+    public static readonly DiagnosticDescriptor UnknownBlockType = Rule(
+        DiagnosticIds.UnknownBlockType,
+        "Unknown block type");
 
-    public static readonly DiagnosticDescriptor BlockTypeNotAssignable = Error(
-        "DGT0107",
-        "Block type does not fit its field",
-        "Block '{0}' has type '{1}' ({2}), which cannot be assigned to field '{3}' of type {4}; choose a type that is a {4}");
+    public static readonly DiagnosticDescriptor BlockTypeNotAssignable = Rule(
+        DiagnosticIds.BlockTypeDoesNotFit,
+        "Block type does not fit its field");
 
-    public static readonly DiagnosticDescriptor UnknownOption = Error(
-        "DGT0108",
-        "Unknown block option",
-        "Unknown option '{0}' for block type '{1}'.{2} Valid options: {3}.");
+    public static readonly DiagnosticDescriptor UnknownOption = Rule(
+        DiagnosticIds.UnknownOption,
+        "Unknown block option");
 
-    public static readonly DiagnosticDescriptor MissingOption = Error(
-        "DGT0109",
-        "Required block option missing",
-        "Block '{0}' of type '{1}' has no '{2}'; add '{2}: <{3}>'");
+    public static readonly DiagnosticDescriptor MissingOption = Rule(
+        DiagnosticIds.MissingOption,
+        "Required block option missing");
 
-    public static readonly DiagnosticDescriptor WrongOptionValue = Error(
-        "DGT0110",
-        "Block option has the wrong kind of value",
-        "'{0}' of block '{1}' must be {2}, not {3}");
+    public static readonly DiagnosticDescriptor WrongOptionValue = Rule(
+        DiagnosticIds.WrongOptionValue,
+        "Block option has the wrong kind of value");
 
-    public static readonly DiagnosticDescriptor DuplicateYamlBlock = Error(
-        "DGT0111",
-        "Two blocks share a name",
-        "Another block of this builder YAML is also named '{0}'; give each block its own name");
+    public static readonly DiagnosticDescriptor DuplicateYamlBlock = Rule(
+        DiagnosticIds.DuplicateBlock,
+        "Two blocks share a name");
 
-    public static readonly DiagnosticDescriptor UnknownMapField = Error(
-        "DGT0112",
-        "Block map names an unknown field",
-        "{0}");
+    public static readonly DiagnosticDescriptor UnknownMapField = Rule(
+        DiagnosticIds.UnknownMapField,
+        "Block map names an unknown field");
 
-    public static readonly DiagnosticDescriptor PostprocessorWithoutBlock = Error(
-        "DGT0113",
-        "Postprocessor names no block",
-        "Postprocessor '{0}' names no block of this builder YAML.{1} Declare it under 'blocks:' or fix the name; blocks: {2}.");
+    public static readonly DiagnosticDescriptor PostprocessorWithoutBlock = Rule(
+        DiagnosticIds.PostprocessorWithoutBlock,
+        "Postprocessor names no block");
 
-    public static readonly DiagnosticDescriptor PostprocessorNotValidator = Error(
-        "DGT0114",
-        "Postprocessor is not a validator",
-        "Postprocessor '{0}' is a '{1}' block ({2}), which cannot judge rows; use a validator block such as rouge_scorer");
+    public static readonly DiagnosticDescriptor PostprocessorNotValidator = Rule(
+        DiagnosticIds.PostprocessorNotValidator,
+        "Postprocessor is not a validator");
 
-    public static readonly DiagnosticDescriptor MalformedPostprocessor = Error(
-        "DGT0115",
-        "Malformed postprocessor entry",
-        "{0}");
+    public static readonly DiagnosticDescriptor MalformedPostprocessor = Rule(
+        DiagnosticIds.MalformedPostprocessor,
+        "Malformed postprocessor entry");
 
-    public static readonly DiagnosticDescriptor InvalidTaskYaml = Error(
-        "DGT0200",
-        "Invalid task YAML",
-        "{0}");
+    public static readonly DiagnosticDescriptor InvalidTaskYaml = Rule(
+        DiagnosticIds.InvalidTaskYaml,
+        "Invalid task YAML");
+
+    public static readonly DiagnosticDescriptor OptionSetTwice = Rule(
+        DiagnosticIds.OptionSetTwice,
+        "One option set by two spellings");
+
+    public static readonly DiagnosticDescriptor UnknownBuilderYamlKey = Rule(
+        DiagnosticIds.UnknownBuilderYamlKey,
+        "Unknown key in a builder YAML");
 
     public static readonly DiagnosticDescriptor TaskWithoutBuilder = Error(
         "DGT0201",
@@ -199,12 +193,19 @@ internal static class DiagnosticDescriptors
         MalformedBlock, UnknownBlockType, BlockTypeNotAssignable, UnknownOption, MissingOption, WrongOptionValue,
         DuplicateYamlBlock, RecordNotDataPoint, BlockLibraryWithoutCatalog, UnknownMapField, PostprocessorWithoutBlock,
         PostprocessorNotValidator, MalformedPostprocessor, InvalidTaskYaml, TaskWithoutBuilder, SeedMissingProperty,
-        SeedUnknownKey, SeedWrongValue, InternalError,
+        SeedUnknownKey, SeedWrongValue, OptionSetTwice, UnknownBuilderYamlKey, InternalError,
     }.ToDictionary(descriptor => descriptor.Id);
 
     public static IEnumerable<DiagnosticDescriptor> All => ById.Values;
 
     public static DiagnosticDescriptor Find(string id) => ById[id];
+
+    /// <summary>
+    /// A rule of the shared configuration schema (src/Dgt.Configuration/Schema): its words live there, with the rule,
+    /// so the build's diagnostic and start-up's error read the same; the diagnostic carries them whole.
+    /// </summary>
+    private static DiagnosticDescriptor Rule(string id, string title) =>
+        new(id, title, "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);

@@ -76,7 +76,9 @@ internal static class BlockCatalogEmitter
             writer.Line(Literals.String(blockType.TypeName) + ",");
             writer.Line(Literals.StringArray(blockType.Aliases) + ",");
             writer.Line(Literals.String(blockType.ClrName) + ",");
-            writer.Line(binder + ".Keys,");
+            EmitOptions(writer, blockType.Options);
+            writer.Line(Literals.StringArray(blockType.AssignableTo) + ",");
+            writer.Line((blockType.IsValidator ? "true" : "false") + ",");
             writer.Line("static (map, context) =>");
             writer.Line("{");
             writer.Indent();
@@ -101,6 +103,44 @@ internal static class BlockCatalogEmitter
         writer.Line("];");
         writer.Close();
         return writer.ToString();
+    }
+
+    /// <summary>The options as start-up checks them: the same shapes the build checked the YAML against.</summary>
+    private static void EmitOptions(SourceWriter writer, RecordSpec options)
+    {
+        writer.Line("[");
+        writer.Indent();
+        foreach (var property in options.Properties)
+        {
+            var shape = SchemaShapes.From(property);
+            var arguments = new List<string>
+            {
+                Literals.String(shape.Key),
+                Literals.StringArray(shape.Aliases),
+                "global::Dgt.BlockOptionKind." + shape.Shape,
+                shape.IsRequired ? "true" : "false",
+                Literals.String(shape.Expected),
+            };
+            if (shape.Minimum is { } minimum)
+            {
+                arguments.Add("Minimum: " + Literals.Double(minimum));
+            }
+
+            if (shape.Maximum is { } maximum)
+            {
+                arguments.Add("Maximum: " + Literals.Double(maximum));
+            }
+
+            if (shape.Choices.Count > 0)
+            {
+                arguments.Add("Choices: " + Literals.StringArray(shape.Choices));
+            }
+
+            writer.Line("new global::Dgt.BlockOption(" + string.Join(", ", arguments) + "),");
+        }
+
+        writer.Outdent();
+        writer.Line("],");
     }
 
     private static string EmitBinder(string ns, string binder, RecordSpec options)

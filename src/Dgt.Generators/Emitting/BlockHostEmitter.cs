@@ -54,7 +54,7 @@ internal static class BlockHostEmitter
         foreach (var field in builder.BlockFields)
         {
             writer.Line(
-                $"new({Literals.String(field.BlockName)}, {Literals.String(field.FieldName)}, {Literals.String(field.FieldTypeDisplay)}, " +
+                $"new({Literals.String(field.BlockName)}, {Literals.String(field.FieldName)}, {Literals.String(field.FieldTypeDisplay)}, {Literals.String(field.FieldType)}, " +
                 $"static block => block is {field.FieldType}),");
         }
 

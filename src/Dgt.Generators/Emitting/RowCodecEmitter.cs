@@ -33,6 +33,9 @@ internal static class RowCodecEmitter
         writer.Line($"public static {codec.Name} Instance {{ get; }} = new();");
         writer.Line();
         writer.Line("/// <inheritdoc />");
+        writer.Line($"public override string RecordName => {Literals.String(record.Name)};");
+        writer.Line();
+        writer.Line("/// <inheritdoc />");
         writer.Line("public override global::System.Collections.Generic.IReadOnlyList<string> FieldNames => Names;");
         writer.Line();
         EmitRead(writer, record, keys.Count != names.Count ? "Keys" : "Names");

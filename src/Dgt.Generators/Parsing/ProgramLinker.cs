@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using Dgt.Configuration;
+using Dgt.Configuration.Schema;
 using Dgt.Generators.Diagnostics;
 using Dgt.Generators.Specs;
 
@@ -15,9 +16,6 @@ namespace Dgt.Generators.Parsing;
 /// </summary>
 internal static class ProgramLinker
 {
-    /// <summary>Keys every block may carry whatever its type: read by the runtime, not by the block's options.</summary>
-    public static readonly string[] CommonBlockKeys = ["name", "type", "input_map", "output_map"];
-
     public static Result<ProgramSpec> Link(
         ImmutableArray<Result<BuilderSpec>> builderResults,
         ImmutableArray<Result<BuilderYamlSpec>> yamlResults,
@@ -44,10 +42,11 @@ internal static class ProgramLinker
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BuilderWithoutYaml.Id, builder.NameLocation, builder.Name));
         }
 
-        foreach (var yaml in yamls.Where(y => y.Name is not null))
+        var shapes = blockTypes.Values.Distinct().Select(SchemaShapes.From).ToList();
+        foreach (var yaml in yamls.Where(y => y.IsReadable))
         {
-            builderByName.TryGetValue(yaml.Name!, out var builder);
-            if (builder is null)
+            BuilderSpec? builder = null;
+            if (yaml.Name is not null && !builderByName.TryGetValue(yaml.Name, out builder))
             {
                 diagnostics.Add(DiagnosticInfo.Create(
                     DiagnosticDescriptors.YamlWithoutBuilder.Id,
@@ -57,7 +56,7 @@ internal static class ProgramLinker
                     builderByName.Count == 0 ? "none" : string.Join(", ", builderByName.Keys)));
             }
 
-            CheckBlocks(yaml, builder, blockTypes, diagnostics);
+            CheckRules(yaml, builder, shapes, diagnostics);
         }
 
         var registered = new List<RegisteredBuilderSpec>();
@@ -146,118 +145,19 @@ internal static class ProgramLinker
         return byName;
     }
 
-    private static void CheckBlocks(
-        BuilderYamlSpec yaml, BuilderSpec? builder, Dictionary<string, BlockTypeSpec> blockTypes, List<DiagnosticInfo> diagnostics)
+    /// <summary>The builder YAML's rules, by the same code start-up runs, so both report a mistake alike.</summary>
+    private static void CheckRules(
+        BuilderYamlSpec yaml, BuilderSpec? builder, IReadOnlyList<BlockTypeShape> shapes, List<DiagnosticInfo> diagnostics)
     {
-        foreach (var field in builder?.BlockFields ?? EquatableArray<BlockFieldSpec>.Empty)
+        var problems = new List<ConfigProblem>();
+        var root = YamlConfigReader.Read(yaml.Text, yaml.Path, problems);
+        if (root is null || problems.Count > 0)
         {
-            if (!yaml.Blocks.Any(b => b.Name == field.BlockName))
-            {
-                diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticDescriptors.BlockFieldWithoutYaml.Id, yaml.BlocksLocation, field.FieldName, field.FieldTypeDisplay, field.BlockName));
-            }
+            return;
         }
 
-        foreach (var block in yaml.Blocks.Where(b => b.Name is not null && b.Type is not null))
-        {
-            if (!blockTypes.TryGetValue(block.Type!, out var blockType))
-            {
-                var known = blockTypes.Keys.OrderBy(k => k, System.StringComparer.Ordinal).ToList();
-                diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticDescriptors.UnknownBlockType.Id,
-                    block.TypeLocation,
-                    block.Type!,
-                    Suggestions.DidYouMean(block.Type!, known),
-                    known.Count == 0 ? "none (reference a block library such as Dgt.Runtime)" : string.Join(", ", known)));
-                continue;
-            }
-
-            var field = builder?.BlockFields.FirstOrDefault(f => f.BlockName == block.Name);
-            if (field is not null && !blockType.AssignableTo.Contains(field.FieldType))
-            {
-                diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticDescriptors.BlockTypeNotAssignable.Id,
-                    block.TypeLocation,
-                    block.Name!,
-                    block.Type!,
-                    blockType.ClrName,
-                    field.FieldName,
-                    field.FieldTypeDisplay));
-            }
-
-            CheckOptions(block, blockType, diagnostics);
-            BlockMapChecker.Check(block, blockType, builder?.Data, yaml.Postprocessors.Any(p => p.BlockName == block.Name), diagnostics);
-        }
-
-        CheckPostprocessors(yaml, blockTypes, diagnostics);
-    }
-
-    private static void CheckPostprocessors(BuilderYamlSpec yaml, Dictionary<string, BlockTypeSpec> blockTypes, List<DiagnosticInfo> diagnostics)
-    {
-        var names = yaml.Blocks.Select(b => b.Name).OfType<string>().ToList();
-        foreach (var postprocessor in yaml.Postprocessors)
-        {
-            var block = yaml.Blocks.FirstOrDefault(b => b.Name == postprocessor.BlockName);
-            if (block is null)
-            {
-                diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticDescriptors.PostprocessorWithoutBlock.Id,
-                    postprocessor.Location,
-                    postprocessor.BlockName,
-                    Suggestions.DidYouMean(postprocessor.BlockName, names),
-                    names.Count == 0 ? "none" : string.Join(", ", names)));
-                continue;
-            }
-
-            if (block.Type is not null && blockTypes.TryGetValue(block.Type, out var blockType) && !blockType.IsValidator)
-            {
-                diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticDescriptors.PostprocessorNotValidator.Id, postprocessor.Location, block.Name!, block.Type, blockType.ClrName));
-            }
-        }
-    }
-
-    private static void CheckOptions(YamlBlockSpec block, BlockTypeSpec blockType, List<DiagnosticInfo> diagnostics)
-    {
-        var properties = blockType.Options.Properties;
-        var validKeys = properties.SelectMany(p => new[] { p.Key }.Concat(p.Aliases)).Concat(CommonBlockKeys)
-            .Distinct().OrderBy(k => k, System.StringComparer.Ordinal).ToList();
-        foreach (var option in block.Options.Where(o => !validKeys.Contains(o.Key)))
-        {
-            diagnostics.Add(DiagnosticInfo.Create(
-                DiagnosticDescriptors.UnknownOption.Id,
-                option.KeyLocation,
-                option.Key,
-                block.Type!,
-                Suggestions.DidYouMean(option.Key, validKeys),
-                string.Join(", ", validKeys)));
-        }
-
-        foreach (var property in properties)
-        {
-            var option = block.Options.FirstOrDefault(o => o.Key == property.Key || property.Aliases.Contains(o.Key));
-            if (option is null || option.Kind == YamlValueKind.Null)
-            {
-                if (property.IsRequired)
-                {
-                    diagnostics.Add(DiagnosticInfo.Create(
-                        DiagnosticDescriptors.MissingOption.Id,
-                        option?.ValueLocation ?? block.NameLocation ?? block.Location,
-                        block.Name!,
-                        block.Type!,
-                        property.Key,
-                        property.Expected));
-                }
-
-                continue;
-            }
-
-            if (ValueFit.Problem(property, option) is { } problem)
-            {
-                diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticDescriptors.WrongOptionValue.Id, problem.Location, option.Key, block.Name!, property.Expected, problem.Actual));
-            }
-        }
+        BuilderYamlCheck.Check(root, shapes, builder is null ? null : SchemaShapes.From(builder), problems);
+        diagnostics.AddRange(problems.Select(p => ConfigDiagnostics.From(p, DiagnosticIds.InvalidBuilderYaml)));
     }
 
     /// <summary><c>public/test/geography_qa</c> → <c>PublicTestGeographyQa</c>.</summary>

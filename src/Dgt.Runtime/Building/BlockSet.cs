@@ -1,3 +1,5 @@
+using Dgt.Configuration.Schema;
+
 namespace Dgt.Runtime.Building;
 
 /// <summary>The blocks built from one builder YAML, by name, with their declarations.</summary>

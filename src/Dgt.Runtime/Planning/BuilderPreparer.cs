@@ -29,7 +29,15 @@ public sealed class BuilderPreparer(
             root = ConfigMerge.Deep(root, builderOverride);
         }
 
-        var definition = root is null ? null : BuilderYamlReader.Read(root, source.Path, problems);
+        var builder = registration.Create();
+        if (builder is not IBlockHost host)
+        {
+            throw new InvalidOperationException($"Builder '{registration.Name}' has no generated block binding; is the class partial?");
+        }
+
+        var rules = problems.Count;
+        var shape = CatalogShapes.From(host, registration.Codec.RecordName, registration.Codec.FieldNames);
+        var definition = root is null ? null : BuilderYamlCheck.Check(root, CatalogShapes.From(blockTypes), shape, problems);
         if (definition is null)
         {
             return null;
@@ -41,17 +49,9 @@ public sealed class BuilderPreparer(
             problems.Add(new ConfigProblem(at, $"This builder YAML is named '{definition.Name}', but it was loaded for builder '{registration.Name}'.", $"Set 'name: {registration.Name}'."));
         }
 
-        var blocks = BlockAssembler.Build(definition, blockTypes, environment, problems);
-        var builder = registration.Create();
-        if (builder is not IBlockHost host)
-        {
-            throw new InvalidOperationException($"Builder '{registration.Name}' has no generated block binding; is the class partial?");
-        }
-
-        BlockAssembler.CheckSlots(host, definition, blocks, problems);
-        BlockMapCheck.CheckRowFields(definition, registration.Codec.FieldNames, problems);
-        BlockMapCheck.CheckOutputFields(definition, blockTypes, problems);
-        var postprocessors = WirePostprocessors(definition, blocks, registration.Codec);
+        // Blocks are built only from a YAML that passed its rules; seeds are read either way, so every error is listed at once.
+        var blocks = problems.Count == rules ? BlockAssembler.Build(definition, blockTypes, environment, problems) : new BlockSet();
+        var postprocessors = WirePostprocessors(definition, blocks);
         var seeds = tasks.Select(task => (Task: task, Seeds: ReadSeeds(task, registration))).ToList();
         if (problems.Count > before)
         {
@@ -73,50 +73,21 @@ public sealed class BuilderPreparer(
         return new PreparedBuilder<TData>(registration, builder, definition, blocks, pipeline, seeds);
     }
 
-    private List<Postprocessor> WirePostprocessors<TData>(BuilderDefinition definition, BlockSet blocks, RowCodec<TData> codec)
-        where TData : DataPoint
+    /// <summary>Each postprocessor's validator with the row field each of its input fields reads (its rules were checked).</summary>
+    private static List<Postprocessor> WirePostprocessors(BuilderDefinition definition, BlockSet blocks)
     {
         var postprocessors = new List<Postprocessor>();
         foreach (var entry in definition.Postprocessors)
         {
-            if (!blocks.TryGet(entry.BlockName, out var block, out var declaration))
+            if (!blocks.TryGet(entry.BlockName, out var block, out var declaration) || block is not IValidatorBlock validator)
             {
                 continue;
             }
 
-            if (block is not IValidatorBlock validator)
-            {
-                problems.Add(new ConfigProblem(entry.Span, $"Postprocessor '{entry.BlockName}' is a '{declaration.Type}' block, which cannot judge rows.", "Use a validator block (such as rouge_scorer) as a postprocessor."));
-                continue;
-            }
-
-            var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var blockField in validator.InputFields)
-            {
-                fields[blockField] = blockField;
-            }
-
-            var mapSpan = declaration.Source.TryGetValue("input_map", out var mapNode) ? mapNode.Span : declaration.Source.Span;
-            var mapIsSound = true;
+            var fields = validator.InputFields.ToDictionary(f => f, f => f, StringComparer.Ordinal);
             foreach (var (rowField, blockField) in declaration.InputMap)
             {
-                mapIsSound &= validator.InputFields.Contains(blockField) && codec.FieldNames.Contains(rowField);
-                if (!validator.InputFields.Contains(blockField))
-                {
-                    var at = mapNode is ConfigMapping map && map.TryGetValue(rowField, out var target) ? target.Span : mapSpan;
-                    problems.Add(new ConfigProblem(at, $"input_map of block '{declaration.Name}' feeds '{blockField}', which the block does not read.{Suggestions.DidYouMean(blockField, validator.InputFields)}", "Block fields: " + string.Join(", ", validator.InputFields) + "."));
-                }
-                else if (codec.FieldNames.Contains(rowField))
-                {
-                    // An unknown row field is reported for every block by BlockMapCheck.
-                    fields[blockField] = rowField;
-                }
-            }
-
-            // After a wrong input_map entry the author's intent is unknown, and that entry's report says enough.
-            foreach (var (blockField, rowField) in fields.Where(f => mapIsSound && !codec.FieldNames.Contains(f.Value)).ToList())
-            {
-                problems.Add(new ConfigProblem(declaration.Source.Span, $"Block '{declaration.Name}' reads '{blockField}', but the rows have no field '{rowField}'.", $"Add 'input_map: {{<row field>: {blockField}}}' to the block."));
+                fields[blockField] = rowField;
             }
 
             postprocessors.Add(new Postprocessor(validator, fields));

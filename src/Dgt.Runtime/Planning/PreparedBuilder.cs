@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Dgt.Configuration;
+using Dgt.Configuration.Schema;
 using Dgt.Runtime.Building;
 using Dgt.Runtime.Generation;
 using Dgt.Runtime.Reporting;

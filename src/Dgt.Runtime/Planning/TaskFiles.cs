@@ -23,7 +23,7 @@ public static class TaskFiles
 
     /// <summary>Appends this run's line to <c>task_card.jsonl</c>.</summary>
     public static async Task WriteCardAsync(
-        TaskOutputLayout layout, TaskDefinition task, BuilderSource builder, Building.BuilderDefinition definition,
+        TaskOutputLayout layout, TaskDefinition task, BuilderSource builder, Dgt.Configuration.Schema.BuilderDefinition definition,
         RunContext context, CancellationToken cancellationToken)
     {
         var line = RowJson.Write(writer =>

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Dgt.Configuration;
-using Dgt.Runtime.Building;
+using Dgt.Configuration.Schema;
 using Dgt.Runtime.Storage;
 using Dgt.Runtime.Tasks;
 

@@ -15,7 +15,17 @@ public static class BlockCatalog
             "ollama",
             ["echo"],
             "Sample.Blocks.EchoEngine",
-            EchoEngineOptionsBinder.Keys,
+            [
+                new global::Dgt.BlockOption("model_id_or_path", [], global::Dgt.BlockOptionKind.Text, true, "text"),
+                new global::Dgt.BlockOption("temperature", [], global::Dgt.BlockOptionKind.Number, false, "a number from 0 to 2", Minimum: 0.0, Maximum: 2.0),
+                new global::Dgt.BlockOption("max_tokens", ["max_new_tokens", "num_predict"], global::Dgt.BlockOptionKind.WholeNumber, false, "a whole number", Minimum: -2147483648.0, Maximum: 2147483647.0),
+                new global::Dgt.BlockOption("call_limit", [], global::Dgt.BlockOptionKind.WholeNumber, false, "a whole number", Minimum: -2147483648.0, Maximum: 2147483647.0),
+                new global::Dgt.BlockOption("stop", [], global::Dgt.BlockOptionKind.TextList, false, "a list of values"),
+                new global::Dgt.BlockOption("base_url", [], global::Dgt.BlockOptionKind.Text, false, "text"),
+                new global::Dgt.BlockOption("seed", [], global::Dgt.BlockOptionKind.WholeNumber, false, "a whole number"),
+            ],
+            ["global::Sample.Blocks.EchoEngine", "global::Dgt.LMProvider", "global::Dgt.IBlock"],
+            false,
             static (map, context) =>
             {
                 var options = EchoEngineOptionsBinder.Bind(map);
@@ -25,7 +35,18 @@ public static class BlockCatalog
             "rouge_scorer",
             [],
             "Sample.Blocks.OverlapScorer",
-            OverlapScorerOptionsBinder.Keys,
+            [
+                new global::Dgt.BlockOption("filter", [], global::Dgt.BlockOptionKind.Boolean, false, "true or false"),
+                new global::Dgt.BlockOption("threshold", [], global::Dgt.BlockOptionKind.Number, false, "a number from 0 to 1.1", Minimum: 0.0, Maximum: 1.1),
+                new global::Dgt.BlockOption("score_func", [], global::Dgt.BlockOptionKind.Choice, false, "one of f1, precision, recall, longest_common_subsequence", Choices: ["f1", "precision", "recall", "longest_common_subsequence"]),
+                new global::Dgt.BlockOption("fallback", [], global::Dgt.BlockOptionKind.Choice, false, "one of f1, precision, recall, longest_common_subsequence", Choices: ["f1", "precision", "recall", "longest_common_subsequence"]),
+                new global::Dgt.BlockOption("rouge_types", [], global::Dgt.BlockOptionKind.TextList, false, "a list of values"),
+                new global::Dgt.BlockOption("labels", [], global::Dgt.BlockOptionKind.TextMap, false, "a mapping of values"),
+                new global::Dgt.BlockOption("weight", [], global::Dgt.BlockOptionKind.Number, false, "a number"),
+                new global::Dgt.BlockOption("max_rows", [], global::Dgt.BlockOptionKind.WholeNumber, false, "a whole number from 1 to 1000", Minimum: 1.0, Maximum: 1000.0),
+            ],
+            ["global::Sample.Blocks.OverlapScorer", "global::Dgt.IBlock", "global::Dgt.IValidatorBlock"],
+            true,
             static (map, context) =>
             {
                 var options = OverlapScorerOptionsBinder.Bind(map);

@@ -8,7 +8,7 @@ partial class GeographyQaBuilder : global::Dgt.IBlockHost
     /// <inheritdoc />
     global::System.Collections.Generic.IReadOnlyList<global::Dgt.BlockSlot> global::Dgt.IBlockHost.BlockSlots =>
     [
-        new("generator", "generator", "Dgt.LMProvider", static block => block is global::Dgt.LMProvider),
+        new("generator", "generator", "Dgt.LMProvider", "global::Dgt.LMProvider", static block => block is global::Dgt.LMProvider),
     ];
 
     /// <inheritdoc />

@@ -16,6 +16,9 @@ internal sealed class GeographyQaDataCodec : global::Dgt.RowCodec<global::Dgt.Bu
     public static GeographyQaDataCodec Instance { get; } = new();
 
     /// <inheritdoc />
+    public override string RecordName => "GeographyQaData";
+
+    /// <inheritdoc />
     public override global::System.Collections.Generic.IReadOnlyList<string> FieldNames => Names;
 
     /// <inheritdoc />

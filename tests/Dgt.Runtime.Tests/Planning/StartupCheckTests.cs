@@ -84,7 +84,7 @@ public sealed class StartupCheckTests
 
         Assert.Equal(2, code);
         Assert.Contains("test/qa.yaml:7:11: error: Block 'dedup' has unknown type 'exact_dedupe'. Did you mean 'exact_dedup'?", error, StringComparison.Ordinal);
-        Assert.Contains("test/qa.yaml:3:3: error: The builder's field 'generator' (LMProvider) has no block named 'generator'. Did you mean 'generatr'?", error, StringComparison.Ordinal);
+        Assert.Contains("test/qa.yaml:2:1: error: The builder's field 'generator' (Dgt.LMProvider) has no block named 'generator'. Did you mean 'generatr'?", error, StringComparison.Ordinal);
     }
 
     [Fact]

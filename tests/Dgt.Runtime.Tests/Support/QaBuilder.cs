@@ -5,7 +5,7 @@ public sealed class QaBuilder : GenerationDataBuilder<QaRow>, IBlockHost
 {
     private LMProvider _generator = null!;
 
-    public IReadOnlyList<BlockSlot> BlockSlots { get; } = [new("generator", "generator", "LMProvider", static b => b is LMProvider)];
+    public IReadOnlyList<BlockSlot> BlockSlots { get; } = [new("generator", "generator", "Dgt.LMProvider", "global::Dgt.LMProvider", static b => b is LMProvider)];
 
     public void BindBlocks(IBlockResolver blocks) => _generator = (LMProvider)blocks.Resolve("generator");
 

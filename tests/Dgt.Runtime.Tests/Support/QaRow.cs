@@ -15,6 +15,8 @@ public sealed class QaRowCodec : RowCodec<QaRow>
 {
     public static QaRowCodec Instance { get; } = new();
 
+    public override string RecordName => nameof(QaRow);
+
     public override IReadOnlyList<string> FieldNames { get; } = ["task_name", "is_seed", "question", "answer"];
 
     public override QaRow? Read(IConfigMap row, string defaultTaskName)

@@ -33,7 +33,8 @@ public sealed class TestRegistry(Func<int, string, string?> reply, string builde
 
     public IReadOnlyList<BlockTypeRegistration> BlockTypes =>
     [
-        new("scripted", [], "ScriptedEngine", ["model_id_or_path"], (map, context) =>
+        new("scripted", [], "ScriptedEngine", [new BlockOption("model_id_or_path", [], BlockOptionKind.Text, IsRequired: true, "a model name")],
+            ["global::Dgt.Runtime.Tests.Support.ScriptedEngine", "global::Dgt.LMProvider", "global::Dgt.IBlock"], IsValidator: false, (map, context) =>
         {
             map.ReportUnknownKeys(["model_id_or_path"]);
             if (!map.TryGetString("model_id_or_path", out _))
@@ -43,7 +44,8 @@ public sealed class TestRegistry(Func<int, string, string?> reply, string builde
 
             return map.HasErrors ? null : Engine = new ScriptedEngine(context.Name, reply);
         }),
-        new("exact_dedup", [], "ExactDedup", ["filter"], (map, context) =>
+        new("exact_dedup", [], "ExactDedup", [new BlockOption("filter", [], BlockOptionKind.Boolean, IsRequired: false, "true or false")],
+            ["global::Dgt.Runtime.Tests.Support.ExactDedup", "global::Dgt.IValidatorBlock", "global::Dgt.IBlock"], IsValidator: true, (map, context) =>
         {
             map.ReportUnknownKeys(["filter"]);
             var filter = map.TryGetBoolean("filter", out var f) && f;
