@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using Dgt.Testing.Ollama;
-using Dgt.Testing.OpenAi;
+using Dgt.Testing.FakeLlm.Ollama;
+using Dgt.Testing.FakeLlm.OpenAi;
 
 namespace Dgt.Bench;
 

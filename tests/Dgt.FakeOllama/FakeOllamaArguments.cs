@@ -1,5 +1,6 @@
 using System.Globalization;
-using Dgt.Testing.Ollama;
+using Dgt.Testing.FakeLlm;
+using Dgt.Testing.FakeLlm.Ollama;
 
 namespace Dgt.FakeOllama;
 

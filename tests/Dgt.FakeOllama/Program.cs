@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 using Dgt.FakeOllama;
-using Dgt.Testing.Ollama;
+using Dgt.Testing.FakeLlm.Ollama;
 
 var (arguments, error) = FakeOllamaArguments.Parse(args);
 if (arguments is null)
