@@ -1,7 +1,8 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using Dgt.Testing.Ollama;
-using Dgt.Testing.OpenAi;
+using Dgt.Testing.FakeLlm.Ollama;
+using Dgt.Testing.FakeLlm.OpenAi;
 
 namespace Dgt.Bench;
 
@@ -24,6 +25,12 @@ internal sealed class BenchServer(string engineBaseUrl, string model, Func<Serve
 
     /// <summary>The most requests the server held at once, and how long it held them (when it knows).</summary>
     public Func<ServerStats> Stats { get; } = stats;
+
+    /// <summary><c>--engine</c>: whose protocol the server speaks.</summary>
+    public static Option<string> EngineOption() => BenchCommandLine.Choice("--engine", "The engine, and the protocol its server speaks.", "openai", "ollama");
+
+    /// <summary><c>--latency-ms</c>: how long the server holds every request.</summary>
+    public static Option<double> LatencyOption() => BenchCommandLine.Number("--latency-ms", "How long the server holds every request, in milliseconds.", 50.0);
 
     public static async Task<BenchServer> StartAsync(string engineType, TimeSpan latency, string kind)
     {

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 
 namespace Dgt.Bench;
@@ -10,11 +11,22 @@ namespace Dgt.Bench;
 /// </summary>
 internal static class CannedServerCommand
 {
-    public static int Run(BenchArguments arguments)
+    public static Command CreateCommand()
     {
-        var openAi = (arguments.String("engine") ?? "openai") == "openai";
-        var model = arguments.String("model") ?? (openAi ? BenchServer.OpenAiModel : BenchServer.OllamaModel);
-        var latency = TimeSpan.FromMilliseconds(arguments.Double("latency-ms", 50));
+        var engine = BenchServer.EngineOption();
+        var model = new Option<string?>("--model") { Description = "The model named in the replies (default the engine's bench model)." };
+        var latency = BenchServer.LatencyOption();
+        var command = new Command("canned-server", "Serve canned replies in this process until standard input ends.") { engine, model, latency };
+        command.SetAction(parsed =>
+        {
+            var openAi = parsed.GetValue(engine) == "openai";
+            return Run(openAi, parsed.GetValue(model) ?? (openAi ? BenchServer.OpenAiModel : BenchServer.OllamaModel), TimeSpan.FromMilliseconds(parsed.GetValue(latency)));
+        });
+        return command;
+    }
+
+    private static int Run(bool openAi, string model, TimeSpan latency)
+    {
         var server = CannedReplyServer.Start(latency, openAi ? CannedReplies.OpenAi(model) : CannedReplies.Ollama(model));
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"listening {server.Port}"));
         Console.Out.Flush();

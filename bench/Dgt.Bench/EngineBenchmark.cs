@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json;
 using Dgt.Engines.Ollama;
@@ -18,24 +19,38 @@ namespace Dgt.Bench;
 /// </summary>
 internal static class EngineBenchmark
 {
-    public static int Run(BenchArguments arguments)
+    public static Command CreateCommand()
     {
-        var engineType = arguments.String("engine") ?? "openai";
-        var method = (arguments.String("method") ?? "completion") == "chat" ? LmMethod.ChatCompletion : LmMethod.Completion;
-        var stream = arguments.Has("stream");
-        var latency = TimeSpan.FromMilliseconds(arguments.Double("latency-ms", 50));
-        var concurrency = arguments.Int("concurrency", 64);
-        var requests = arguments.Int("requests", 5000);
-        var server = arguments.String("server") ?? "canned";
-        if (engineType is not ("openai" or "ollama"))
+        var engine = BenchServer.EngineOption();
+        var method = BenchCommandLine.Choice("--method", "The engine's method.", "completion", "chat");
+        var stream = new Option<bool>("--stream") { Description = "Ask for streamed replies." };
+        var latency = BenchServer.LatencyOption();
+        var concurrency = BenchCommandLine.Number("--concurrency", "The engine's call limit.", 64);
+        var requests = BenchCommandLine.Number("--requests", "Requests per measured run.", 5000);
+        var rounds = BenchCommandLine.Number("--rounds", "Pairs of runs (bare client, engine) whose medians are reported.", 3);
+        var server = BenchCommandLine.Choice("--server", "The server driven: see the README.", "canned", "canned-process", "test");
+        var noBaseline = new Option<bool>("--no-baseline") { Description = "Skip the bare HttpClient runs." };
+        var command = new Command("engine", "Drive an LLM engine against a fake server on 127.0.0.1.")
         {
-            throw new ArgumentException($"unknown engine '{engineType}' (openai or ollama)");
-        }
+            engine, method, stream, latency, concurrency, requests, rounds, server, noBaseline,
+        };
+        command.SetAction(parsed => Run(
+            parsed.GetValue(engine)!,
+            parsed.GetValue(method) == "chat" ? LmMethod.ChatCompletion : LmMethod.Completion,
+            parsed.GetValue(stream),
+            TimeSpan.FromMilliseconds(parsed.GetValue(latency)),
+            parsed.GetValue(concurrency),
+            parsed.GetValue(requests),
+            parsed.GetValue(server)!,
+            Math.Max(1, parsed.GetValue(rounds)),
+            withBaseline: !parsed.GetValue(noBaseline)));
+        return command;
+    }
 
+    private static int Run(string engineType, LmMethod method, bool stream, TimeSpan latency, int concurrency, int requests, string server, int rounds, bool withBaseline)
+    {
         // Rounds alternate the bare client and the engine, so both see the same machine; medians damp the noise of a
         // busy machine without hiding a steady difference.
-        var rounds = Math.Max(1, arguments.Int("rounds", 3));
-        var withBaseline = !arguments.Has("no-baseline");
         var baselines = new List<Measurement>();
         var engineRuns = new List<Measurement>();
         for (var round = 0; round < rounds; round++)

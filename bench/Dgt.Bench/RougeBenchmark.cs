@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
@@ -13,20 +14,43 @@ namespace Dgt.Bench;
 /// </summary>
 internal static class RougeBenchmark
 {
-    public static int Run(BenchArguments arguments)
+    public static Command CreateCommand()
     {
-        var texts = arguments.String("input") is { } input
-            ? ReadField(input, arguments.String("field") ?? "question")
-            : QuestionSynthesizer.Create(arguments.Int("rows", 10_000), arguments.Int("seed", 1));
-        var options = new RougeScorerOptions
+        var input = new Option<string?>("--input") { Description = "A JSONL file whose rows to deduplicate (else synthetic questions)." };
+        var field = new Option<string>("--field") { Description = "The field of --input to score.", DefaultValueFactory = _ => "question" };
+        var rows = BenchCommandLine.Number("--rows", "How many synthetic questions.", 10_000);
+        var seed = BenchCommandLine.Number("--seed", "Seeds the synthetic questions.", 1);
+        var threshold = BenchCommandLine.Number("--threshold", "The similarity from which a row is a duplicate.", 0.7);
+        var scoreFunc = BenchCommandLine.Choice("--score-func", "The score compared with the threshold.", "f1", "precision", "recall");
+        var decisionsOut = new Option<string?>("--decisions-out") { Description = "A file to write the verdicts to, 1 (kept) or 0 a line." };
+        var compareReference = new Option<bool>("--compare-reference") { Description = "Also time the plain reference scorer and compare verdicts." };
+        var referenceRows = BenchCommandLine.Number("--reference-rows", "How many rows the reference scorer gets.", 5_000);
+        var command = new Command("rouge", "Time the rouge_scorer deduplicator.")
         {
-            Threshold = arguments.Double("threshold", 0.7),
-            ScoreFunc = Enum.Parse<RougeScoreFunction>(arguments.String("score-func") ?? "f1", ignoreCase: true),
+            input, field, rows, seed, threshold, scoreFunc, decisionsOut, compareReference, referenceRows,
         };
+        command.SetAction(parsed => Run(new RougeRun
+        {
+            Texts = parsed.GetValue(input) is { } path
+                ? ReadField(path, parsed.GetValue(field)!)
+                : QuestionSynthesizer.Create(parsed.GetValue(rows), parsed.GetValue(seed)),
+            Options = new RougeScorerOptions
+            {
+                Threshold = parsed.GetValue(threshold),
+                ScoreFunc = Enum.Parse<RougeScoreFunction>(parsed.GetValue(scoreFunc)!, ignoreCase: true),
+            },
+            DecisionsOut = parsed.GetValue(decisionsOut),
+            ReferenceRows = parsed.GetValue(compareReference) ? parsed.GetValue(referenceRows) : null,
+        }));
+        return command;
+    }
 
+    private static int Run(RougeRun run)
+    {
+        var (texts, options) = (run.Texts, run.Options);
         Time(options, QuestionSynthesizer.Create(2_000, 999));
         var (verdicts, seconds, statistics) = Time(options, texts);
-        if (arguments.String("decisions-out") is { } decisionsOut)
+        if (run.DecisionsOut is { } decisionsOut)
         {
             File.WriteAllLines(decisionsOut, verdicts.Select(v => v.IsValid ? "1" : "0"));
         }
@@ -41,9 +65,9 @@ internal static class RougeBenchmark
         json.WriteNumber("seconds", Math.Round(seconds, 3));
         json.WriteNumber("pairs_scored", statistics.PairsScored);
         json.WriteNumber("pairs_pruned", statistics.PairsPruned);
-        if (arguments.Has("compare-reference"))
+        if (run.ReferenceRows is { } referenceRows)
         {
-            CompareWithReference(json, options, [.. texts.Take(arguments.Int("reference-rows", 5_000))]);
+            CompareWithReference(json, options, [.. texts.Take(referenceRows)]);
         }
 
         json.WriteNumber("peak_working_set_mb", Math.Round(Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0, 1));
@@ -101,4 +125,18 @@ internal static class RougeBenchmark
 
         return texts;
     }
+}
+
+/// <summary>What one <c>rouge</c> run scores, and what it writes besides its JSON line.</summary>
+internal sealed record RougeRun
+{
+    public required IReadOnlyList<string> Texts { get; init; }
+
+    public required RougeScorerOptions Options { get; init; }
+
+    /// <summary>Where to write the verdicts, if anywhere.</summary>
+    public string? DecisionsOut { get; init; }
+
+    /// <summary>How many rows the reference scorer is timed on, or null not to compare.</summary>
+    public int? ReferenceRows { get; init; }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using Dgt.Testing.Ollama;
+using Dgt.Testing.FakeLlm;
+using Dgt.Testing.FakeLlm.Ollama;
 using Xunit.Abstractions;
 
 namespace Dgt.EndToEnd.Tests;

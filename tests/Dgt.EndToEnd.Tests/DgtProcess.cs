@@ -8,12 +8,14 @@ public static class DgtProcess
 {
     public static string RepositoryRoot { get; } = FindRoot();
 
+    /// <summary>The configuration these tests were built in (Debug or Release): the program's and its projects' outputs are there.</summary>
+    public static string Configuration { get; } = typeof(DgtProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+        .First(a => a.Key == "DgtConfiguration").Value!;
+
     public static async Task<(int ExitCode, string Output, string Error, TimeSpan Elapsed)> RunAsync(
         IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, TimeSpan? timeout = null)
     {
-        var configuration = typeof(DgtProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .First(a => a.Key == "DgtConfiguration").Value!;
-        var program = Path.Combine(RepositoryRoot, "src", "Builders", "bin", configuration, "net10.0", "dgt.dll");
+        var program = Path.Combine(RepositoryRoot, "src", "Builders", "bin", Configuration, "net10.0", "dgt.dll");
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = RepositoryRoot,

@@ -1,5 +1,5 @@
-using Dgt.Testing.OpenAi;
-using Dgt.Testing.Ollama;
+using Dgt.Testing.FakeLlm.OpenAi;
+using Dgt.Testing.FakeLlm.Ollama;
 
 namespace Dgt.EndToEnd.Tests;
 

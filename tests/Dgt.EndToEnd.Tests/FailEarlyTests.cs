@@ -72,7 +72,8 @@ public sealed class FailEarlyTests
 
     /// <summary>
     /// A copy of the program project whose references point back at the repository's already-built projects, so the
-    /// build compiles the program alone (with the generator and analyzers) and leaves the repository untouched.
+    /// build compiles the program alone (with the generator and analyzers) and leaves the repository untouched. It is
+    /// built in the tests' own configuration, the one whose outputs of those projects exist.
     /// </summary>
     private static void CopyProgram(string target)
     {
@@ -111,7 +112,7 @@ public sealed class FailEarlyTests
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { "build", project, "-p:BuildProjectReferences=false", "-nodeReuse:false", "-nologo", "-clp:NoSummary" })
+        foreach (var arg in new[] { "build", project, "-c", DgtProcess.Configuration, "-p:BuildProjectReferences=false", "-nodeReuse:false", "-nologo", "-clp:NoSummary" })
         {
             start.ArgumentList.Add(arg);
         }

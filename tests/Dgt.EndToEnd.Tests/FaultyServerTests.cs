@@ -1,5 +1,6 @@
 using System.Text.Json;
-using Dgt.Testing.Ollama;
+using Dgt.Testing.FakeLlm;
+using Dgt.Testing.FakeLlm.Ollama;
 
 namespace Dgt.EndToEnd.Tests;
 

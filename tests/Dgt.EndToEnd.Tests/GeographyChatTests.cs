@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Dgt.Testing.Ollama;
-using Dgt.Testing.OpenAi;
+using Dgt.Testing.FakeLlm.Ollama;
+using Dgt.Testing.FakeLlm.OpenAi;
 
 namespace Dgt.EndToEnd.Tests;
 

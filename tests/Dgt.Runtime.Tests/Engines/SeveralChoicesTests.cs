@@ -1,7 +1,7 @@
 using Dgt.Runtime.Tests.Engines.Ollama;
 using Dgt.Runtime.Tests.Engines.OpenAi;
-using Dgt.Testing.Ollama;
-using Dgt.Testing.OpenAi;
+using Dgt.Testing.FakeLlm.Ollama;
+using Dgt.Testing.FakeLlm.OpenAi;
 
 namespace Dgt.Runtime.Tests.Engines;
 

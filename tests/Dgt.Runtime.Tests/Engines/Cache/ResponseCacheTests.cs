@@ -1,8 +1,9 @@
 using Dgt.Engines.Cache;
 using Dgt.Runtime.Tests.Engines.Ollama;
 using Dgt.Runtime.Tests.Engines.OpenAi;
-using Dgt.Testing.Ollama;
-using Dgt.Testing.OpenAi;
+using Dgt.Testing.FakeLlm;
+using Dgt.Testing.FakeLlm.Ollama;
+using Dgt.Testing.FakeLlm.OpenAi;
 
 namespace Dgt.Runtime.Tests.Engines.Cache;
 

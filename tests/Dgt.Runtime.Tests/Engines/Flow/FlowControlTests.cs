@@ -2,8 +2,9 @@ using System.Diagnostics;
 using Dgt.Engines.Flow;
 using Dgt.Runtime.Tests.Engines.Ollama;
 using Dgt.Runtime.Tests.Engines.OpenAi;
-using Dgt.Testing.Ollama;
-using Dgt.Testing.OpenAi;
+using Dgt.Testing.FakeLlm;
+using Dgt.Testing.FakeLlm.Ollama;
+using Dgt.Testing.FakeLlm.OpenAi;
 
 namespace Dgt.Runtime.Tests.Engines.Flow;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Dgt.Testing.Ollama;
+using Dgt.Testing.FakeLlm;
+using Dgt.Testing.FakeLlm.Ollama;
 
 namespace Dgt.Runtime.Tests.Engines.Ollama;
 

@@ -1,4 +1,5 @@
-using Dgt.Testing.Ollama;
+using Dgt.Testing.FakeLlm;
+using Dgt.Testing.FakeLlm.Ollama;
 
 namespace Dgt.Runtime.Tests.Engines.Ollama;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
-using Dgt.Testing.Ollama;
+using Dgt.Testing.FakeLlm;
+using Dgt.Testing.FakeLlm.Ollama;
 
 namespace Dgt.Runtime.Tests.Engines.Ollama;
 

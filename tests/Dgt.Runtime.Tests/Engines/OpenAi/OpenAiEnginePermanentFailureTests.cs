@@ -1,7 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
 using Dgt.Engines.OpenAi;
-using Dgt.Testing.OpenAi;
+using Dgt.Testing.FakeLlm;
+using Dgt.Testing.FakeLlm.OpenAi;
 
 namespace Dgt.Runtime.Tests.Engines.OpenAi;
 
@@ -96,7 +97,7 @@ public sealed class OpenAiEnginePermanentFailureTests
         Assert.Contains("base_url 'ftp://x/v1' of block 'generator'", error.Message);
     }
 
-    private static string Display(FakeOpenAiServer server) => server.BaseUrl.ToString().TrimEnd('/');
+    private static string Display(FakeLlmServer server) => server.BaseUrl.ToString().TrimEnd('/');
 
     private static void AssertNoKey(Exception error)
     {

@@ -1,5 +1,5 @@
-using Dgt.Testing.Ollama;
-using Dgt.Testing.OpenAi;
+using Dgt.Testing.FakeLlm;
+using Dgt.Testing.FakeLlm.OpenAi;
 using Dgt.Runtime.Tests.Engines.Ollama;
 
 namespace Dgt.Runtime.Tests.Engines.OpenAi;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using Dgt.Testing.Ollama;
-using Dgt.Testing.OpenAi;
+using Dgt.Testing.FakeLlm;
+using Dgt.Testing.FakeLlm.OpenAi;
 
 namespace Dgt.Runtime.Tests.Engines.OpenAi;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using Dgt.Runtime.Tests.Engines.Ollama;
-using Dgt.Testing.Ollama;
-using Dgt.Testing.OpenAi;
+using Dgt.Testing.FakeLlm;
+using Dgt.Testing.FakeLlm.OpenAi;
 
 namespace Dgt.Runtime.Tests.Engines.OpenAi;
 

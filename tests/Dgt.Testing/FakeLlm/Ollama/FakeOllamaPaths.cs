@@ -1,4 +1,4 @@
-namespace Dgt.Testing.Ollama;
+namespace Dgt.Testing.FakeLlm.Ollama;
 
 /// <summary>The endpoints the fake server answers.</summary>
 public static class FakeOllamaPaths

@@ -1,4 +1,4 @@
-namespace Dgt.Testing.OpenAi;
+namespace Dgt.Testing.FakeLlm.OpenAi;
 
 /// <summary>The endpoints the fake OpenAI-compatible server answers.</summary>
 public static class FakeOpenAiPaths

@@ -1,41 +1,17 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json.Nodes;
-using Dgt.Testing.Ollama;
 
-namespace Dgt.Testing.OpenAi;
+namespace Dgt.Testing.FakeLlm.OpenAi;
 
 /// <summary>
 /// Writes OpenAI's reply bodies: one <c>chat.completion</c> / <c>text_completion</c> object, or the frames of a
 /// server-sent event stream (chunks, the finishing chunk, the usage event when asked for, <c>[DONE]</c>).
 /// </summary>
-internal static class FakeOpenAiReplyWriter
+internal static class OpenAiReplies
 {
-    /// <summary>The reply text cut at the first stop string and to <c>max_tokens</c> (a word and its space count as one token).</summary>
-    public static (string Text, bool HitLimit) Shape(string reply, JsonObject body)
-    {
-        var text = reply;
-        var stops = body["stop"] switch
-        {
-            JsonArray array => array.Select(s => s?.GetValue<string>()).ToList(),
-            JsonValue single => [single.GetValue<string>()],
-            _ => [],
-        };
-        foreach (var stop in stops.Where(s => !string.IsNullOrEmpty(s)))
-        {
-            var at = text.IndexOf(stop!, StringComparison.Ordinal);
-            if (at >= 0)
-            {
-                text = text[..at];
-            }
-        }
-
-        var limit = (body["max_tokens"] ?? body["max_completion_tokens"])?.GetValue<int>();
-        var pieces = FakeReplyText.Pieces(text);
-        return limit is > 0 && pieces.Count > limit.Value ? (string.Concat(pieces.Take(limit.Value)), true) : (text, false);
-    }
-
     /// <summary>The whole reply object, or the stream's frames (each a complete <c>data: …\n\n</c> event).</summary>
-    public static IReadOnlyList<byte[]> Frames(FakeRequest request, JsonObject body, string text, bool hitLimit, int wordsPerChunk)
+    public static IReadOnlyList<byte[]> Frames(FakeRequest request, string text, bool hitLimit, int wordsPerChunk)
     {
         var chat = request.Path == FakeOpenAiPaths.Chat;
         var finish = hitLimit ? "length" : "stop";
@@ -47,7 +23,7 @@ internal static class FakeOpenAiReplyWriter
                 : new JsonObject { ["index"] = 0, ["text"] = text, ["logprobs"] = null, ["finish_reason"] = finish };
             var whole = Envelope(request, chat ? "chat.completion" : "text_completion", choice);
             whole["usage"] = usage;
-            return [FakeReplyWriter.Utf8(whole.ToJsonString())];
+            return [Encoding.UTF8.GetBytes(whole.ToJsonString())];
         }
 
         var frames = new List<byte[]>();
@@ -58,19 +34,19 @@ internal static class FakeOpenAiReplyWriter
         }
 
         frames.Add(Event(Chunk(request, chat, "", finish, first: pieces.Count == 0)));
-        if (body["stream_options"]?["include_usage"]?.GetValue<bool>() == true)
+        if (request.Options?["stream_options"]?["include_usage"]?.GetValue<bool>() == true)
         {
             var last = Envelope(request, chat ? "chat.completion.chunk" : "text_completion", choice: null);
             last["usage"] = usage;
             frames.Add(Event(last));
         }
 
-        frames.Add(FakeReplyWriter.Utf8("data: [DONE]\n\n"));
+        frames.Add(Encoding.UTF8.GetBytes("data: [DONE]\n\n"));
         return frames;
     }
 
     /// <summary>OpenAI's error body.</summary>
-    public static byte[] Error(string message, string type, string? code) => FakeReplyWriter.Utf8(new JsonObject
+    public static byte[] Error(string message, string type, string? code) => Encoding.UTF8.GetBytes(new JsonObject
     {
         ["error"] = new JsonObject { ["message"] = message, ["type"] = type, ["param"] = null, ["code"] = code },
     }.ToJsonString());
@@ -94,12 +70,10 @@ internal static class FakeOpenAiReplyWriter
 
     private static JsonObject Usage(FakeRequest request, string text)
     {
-        var prompt = request.Path == FakeOpenAiPaths.Chat
-            ? request.Messages?.Sum(m => FakeReplyText.CountTokens(m.Content)) ?? 0
-            : FakeReplyText.CountTokens(request.Prompt);
+        var prompt = FakeReplyText.PromptTokens(request, chat: request.Path == FakeOpenAiPaths.Chat);
         var completion = FakeReplyText.CountTokens(text);
         return new JsonObject { ["prompt_tokens"] = prompt, ["completion_tokens"] = completion, ["total_tokens"] = prompt + completion };
     }
 
-    private static byte[] Event(JsonObject data) => FakeReplyWriter.Utf8("data: " + data.ToJsonString() + "\n\n");
+    private static byte[] Event(JsonObject data) => Encoding.UTF8.GetBytes("data: " + data.ToJsonString() + "\n\n");
 }

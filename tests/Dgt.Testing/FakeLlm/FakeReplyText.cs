@@ -1,29 +1,26 @@
 using System.Text.RegularExpressions;
 
-namespace Dgt.Testing.Ollama;
+namespace Dgt.Testing.FakeLlm;
 
 /// <summary>
-/// Shapes a reply the way a model server would: cut before the first stop string, at most <c>num_predict</c> tokens
+/// Shapes a reply the way a model server would: cut before the first stop string, at most the token limit
 /// (a word and its trailing space count as one token here), and counts tokens for the usage fields.
 /// </summary>
 internal static partial class FakeReplyText
 {
-    public static (string Text, bool HitLimit) Shape(string reply, FakeRequest request)
+    /// <summary>The reply cut before the first of <paramref name="stops"/> it contains and to <paramref name="limit"/> tokens, if set.</summary>
+    public static (string Text, bool HitLimit) Shape(string reply, IEnumerable<string?> stops, double? limit)
     {
         var text = reply;
-        if (request.Options?["stop"] is System.Text.Json.Nodes.JsonArray stops)
+        foreach (var stop in stops.Where(s => !string.IsNullOrEmpty(s)))
         {
-            foreach (var stop in stops.Select(s => s?.GetValue<string>()).Where(s => !string.IsNullOrEmpty(s)))
+            var at = text.IndexOf(stop!, StringComparison.Ordinal);
+            if (at >= 0)
             {
-                var at = text.IndexOf(stop!, StringComparison.Ordinal);
-                if (at >= 0)
-                {
-                    text = text[..at];
-                }
+                text = text[..at];
             }
         }
 
-        var limit = request.OptionNumber("num_predict");
         var pieces = Pieces(text);
         if (limit is > 0 && pieces.Count > limit.Value)
         {
@@ -32,6 +29,10 @@ internal static partial class FakeReplyText
 
         return (text, false);
     }
+
+    /// <summary>The prompt's tokens: the messages' of a chat request, else the prompt's.</summary>
+    public static int PromptTokens(FakeRequest request, bool chat) =>
+        chat ? request.Messages?.Sum(m => CountTokens(m.Content)) ?? 0 : CountTokens(request.Prompt);
 
     /// <summary>The text in streamable pieces whose concatenation is the text.</summary>
     public static IReadOnlyList<string> Pieces(string text)

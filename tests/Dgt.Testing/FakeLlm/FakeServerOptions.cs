@@ -1,11 +1,8 @@
-namespace Dgt.Testing.Ollama;
+namespace Dgt.Testing.FakeLlm;
 
-/// <summary>How a <see cref="FakeOllamaServer"/> behaves.</summary>
-public sealed record FakeOllamaOptions
+/// <summary>How a fake server behaves whatever protocol it speaks; each protocol's options add what is its own.</summary>
+public abstract record FakeServerOptions
 {
-    /// <summary>The models the server has; any other gets Ollama's 404. A name without a tag means <c>:latest</c>.</summary>
-    public IReadOnlyList<string> Models { get; init; } = ["mistral-small3.2"];
-
     /// <summary>How long every generation request takes before its reply starts.</summary>
     public TimeSpan Latency { get; init; }
 
@@ -30,9 +27,6 @@ public sealed record FakeOllamaOptions
 
     /// <summary>Words per streamed chunk.</summary>
     public int WordsPerChunk { get; init; } = 3;
-
-    /// <summary>What <c>/api/version</c> reports.</summary>
-    public string Version { get; init; } = "0.12.6";
 
     /// <summary>The TCP port; 0 picks a free one.</summary>
     public int Port { get; init; }

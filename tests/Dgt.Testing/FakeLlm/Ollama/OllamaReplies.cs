@@ -1,32 +1,34 @@
 using System.Buffers;
-using System.Text;
+using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace Dgt.Testing.Ollama;
+namespace Dgt.Testing.FakeLlm.Ollama;
 
-/// <summary>Writes Ollama's reply objects: the streamed chunks, and the final object with the usage counts.</summary>
-internal static class FakeReplyWriter
+/// <summary>Writes Ollama's bodies: the streamed chunks, the final object with the usage counts, and the error object.</summary>
+internal static class OllamaReplies
 {
-    /// <summary>The lines of a reply: one per piece when streaming, then the final <c>done</c> object.</summary>
-    public static IReadOnlyList<byte[]> Lines(FakeRequest request, string text, bool hitLimit, int wordsPerChunk)
+    private static readonly byte[] LineEnd = "\n"u8.ToArray();
+
+    /// <summary>The frames of a reply: one NDJSON line per chunk when streaming, then the final <c>done</c> object.</summary>
+    public static IReadOnlyList<byte[]> Frames(FakeRequest request, string text, bool hitLimit, int wordsPerChunk)
     {
         var chat = request.Path == FakeOllamaPaths.Chat;
         var evalTokens = FakeReplyText.CountTokens(text);
-        var lines = new List<byte[]>();
+        var frames = new List<byte[]>();
         if (request.Streams)
         {
             var pieces = FakeReplyText.Pieces(text);
             for (var i = 0; i < pieces.Count; i += wordsPerChunk)
             {
                 var chunk = string.Concat(pieces.Skip(i).Take(wordsPerChunk));
-                lines.Add(Object(writer => WriteChunk(writer, request, chat, chunk, done: false)));
+                frames.Add(Object(writer => WriteChunk(writer, request, chat, chunk, done: false)));
             }
 
             text = "";
         }
 
-        lines.Add(Object(writer =>
+        frames.Add(Object(writer =>
         {
             WriteChunk(writer, request, chat, text, done: true);
             writer.WriteString("done_reason", hitLimit ? "length" : "stop");
@@ -38,17 +40,14 @@ internal static class FakeReplyWriter
                 writer.WriteEndArray();
             }
 
-            var promptTokens = chat
-                ? request.Messages?.Sum(m => FakeReplyText.CountTokens(m.Content)) ?? 0
-                : FakeReplyText.CountTokens(request.Prompt);
             writer.WriteNumber("total_duration", 1_000_000);
             writer.WriteNumber("load_duration", 10_000);
-            writer.WriteNumber("prompt_eval_count", promptTokens);
+            writer.WriteNumber("prompt_eval_count", FakeReplyText.PromptTokens(request, chat));
             writer.WriteNumber("prompt_eval_duration", 100_000);
             writer.WriteNumber("eval_count", evalTokens);
             writer.WriteNumber("eval_duration", 500_000);
         }));
-        return lines;
+        return request.Streams ? [.. frames.Select(Line)] : frames;
     }
 
     /// <summary>Ollama's error body: <c>{"error": "…"}</c>.</summary>
@@ -69,12 +68,13 @@ internal static class FakeReplyWriter
         return buffer.WrittenSpan.ToArray();
     }
 
-    public static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
+    /// <summary>A frame as one NDJSON line.</summary>
+    public static byte[] Line(byte[] frame) => [.. frame, .. LineEnd];
 
     private static void WriteChunk(Utf8JsonWriter writer, FakeRequest request, bool chat, string text, bool done)
     {
         writer.WriteString("model", request.Model);
-        writer.WriteString("created_at", DateTimeOffset.UtcNow.ToString("o", System.Globalization.CultureInfo.InvariantCulture));
+        writer.WriteString("created_at", DateTimeOffset.UtcNow.ToString("o", CultureInfo.InvariantCulture));
         if (chat)
         {
             writer.WriteStartObject("message");

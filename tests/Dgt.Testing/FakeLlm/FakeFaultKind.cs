@@ -1,9 +1,9 @@
-namespace Dgt.Testing.Ollama;
+namespace Dgt.Testing.FakeLlm;
 
 /// <summary>The ways the fake server can misbehave on one request.</summary>
 public enum FakeFaultKind
 {
-    /// <summary>An error status (500 unless the fault says otherwise) with Ollama's JSON error body.</summary>
+    /// <summary>An error status (500 unless the fault says otherwise) with the protocol's JSON error body.</summary>
     ServerError,
 
     /// <summary>429 Too Many Requests with a <c>Retry-After</c> header.</summary>

@@ -1,7 +1,7 @@
-namespace Dgt.Testing.Ollama;
+namespace Dgt.Testing.FakeLlm;
 
 /// <summary>
-/// Which generation requests (<c>/api/generate</c>, <c>/api/chat</c>) misbehave, and how. A plan decides from the
+/// Which generation requests (<c>/api/generate</c>, <c>/v1/chat/completions</c>, …) misbehave, and how. A plan decides from the
 /// request alone, so it is safe under concurrency, and a seeded random plan picks the same faults for the same
 /// request numbers whatever order the requests arrive in.
 /// </summary>

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Dgt.Testing.Ollama;
+namespace Dgt.Testing.FakeLlm;
 
 /// <summary>
 /// The fake server's default reply: a "Question: …\nAnswer: …" pair chosen by the request number, different for every

@@ -1,4 +1,4 @@
-namespace Dgt.Testing.Ollama;
+namespace Dgt.Testing.FakeLlm;
 
 /// <summary>One planned misbehaviour of the fake server.</summary>
 public sealed record FakeFault(FakeFaultKind Kind)

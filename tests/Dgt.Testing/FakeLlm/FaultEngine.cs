@@ -1,0 +1,112 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+
+namespace Dgt.Testing.FakeLlm;
+
+/// <summary>
+/// Answers a generation request after its latency, misbehaving as its planned fault says: an error status or a 429
+/// (with <c>Retry-After</c> in seconds or as a date), a reset connection, a stall, or a reply whose body is cut, reset,
+/// stalled or broken halfway (in the second frame of a stream, or halfway through a single object). Only the bodies
+/// and the framing are the protocol's.
+/// </summary>
+internal sealed class FaultEngine(IFakeLlmProtocol protocol, FakeServerOptions options, FakeRequestLog log)
+{
+    private const string MalformedReplyText = "I'm sorry, but I can't come up with another pair right now.";
+
+    public async Task RespondAsync(HttpContext context, FakeRequest request, CancellationToken token)
+    {
+        var latency = options.LatencyOf(request.Number);
+        if (latency > TimeSpan.Zero)
+        {
+            await Task.Delay(latency, token);
+        }
+
+        var fault = request.Fault;
+        switch (fault?.Kind)
+        {
+            case FakeFaultKind.ServerError:
+                SetRetryAfter(context, fault);
+                await new FakeResponse(fault.Status, protocol.JsonContentType, protocol.ErrorBody(fault.Kind)).WriteAsync(context, log);
+                return;
+            case FakeFaultKind.TooManyRequests:
+                SetRetryAfter(context, fault);
+                await new FakeResponse(429, protocol.JsonContentType, protocol.ErrorBody(fault.Kind)).WriteAsync(context, log);
+                return;
+            case FakeFaultKind.Reset:
+                log.Reset();
+                context.Abort();
+                return;
+            case FakeFaultKind.Stall:
+                await Task.Delay(options.StallDuration, token);
+                break;
+        }
+
+        var reply = fault?.Kind == FakeFaultKind.MalformedReply ? MalformedReplyText : options.Responder(request);
+        var frames = protocol.ReplyFrames(request, reply, Math.Max(1, options.WordsPerChunk));
+        await WriteFramesAsync(context, request, frames, token);
+    }
+
+    private async Task WriteFramesAsync(HttpContext context, FakeRequest request, IReadOnlyList<byte[]> frames, CancellationToken token)
+    {
+        var response = context.Response;
+        response.StatusCode = 200;
+        response.ContentType = request.Streams ? protocol.StreamContentType : protocol.JsonContentType;
+        log.Responded(200);
+        var fault = request.Fault?.Kind;
+        if (fault == FakeFaultKind.ResetMidBody && !request.Streams)
+        {
+            // A declared length the body never reaches: the client sees the connection end inside the body.
+            response.ContentLength = frames[0].Length;
+        }
+
+        var strikeAt = request.Streams ? Math.Min(1, frames.Count - 1) : 0;
+        for (var i = 0; i < frames.Count; i++)
+        {
+            var frame = frames[i];
+            if (i == strikeAt && fault is FakeFaultKind.TruncatedBody or FakeFaultKind.ResetMidBody or FakeFaultKind.StallMidBody)
+            {
+                var half = frame.Length / 2;
+                await response.Body.WriteAsync(frame.AsMemory(0, half), token);
+                await response.Body.FlushAsync(token);
+                switch (fault)
+                {
+                    case FakeFaultKind.TruncatedBody:
+                        return;
+                    case FakeFaultKind.ResetMidBody:
+                        log.Reset();
+                        context.Abort();
+                        return;
+                }
+
+                await Task.Delay(options.StallDuration, token);
+                await response.Body.WriteAsync(frame.AsMemory(half), token);
+            }
+            else if (i == strikeAt && fault == FakeFaultKind.MalformedJson)
+            {
+                await response.Body.WriteAsync(protocol.MalformedFrame(request), token);
+                return;
+            }
+            else
+            {
+                await response.Body.WriteAsync(frame, token);
+            }
+
+            if (request.Streams)
+            {
+                await response.Body.FlushAsync(token);
+            }
+        }
+    }
+
+    private static void SetRetryAfter(HttpContext context, FakeFault fault)
+    {
+        if (fault.RetryAfter is not { } wait)
+        {
+            return;
+        }
+
+        context.Response.Headers.RetryAfter = fault.RetryAfterAsDate
+            ? (DateTimeOffset.UtcNow + wait).ToString("r", CultureInfo.InvariantCulture)
+            : Math.Ceiling(wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+    }
+}
