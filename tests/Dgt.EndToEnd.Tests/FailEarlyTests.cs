@@ -47,9 +47,9 @@ public sealed class FailEarlyTests
     }
 
     [Theory]
-    [InlineData("- name: generator", "- name: writer", "(9,1): error DGT0104: Builder field 'generator'")]
-    [InlineData("temperature:", "temprature:", "(14,5): error DGT0108: Unknown option 'temprature' for block type 'ollama'. Did you mean 'temperature'?")]
-    [InlineData("type: ollama", "type: olama", "(12,11): error DGT0106: Unknown block type 'olama'. Did you mean 'ollama'?")]
+    [InlineData("- name: generator", "- name: writer", "(9,1): error DGT0104: The builder's field 'generator'")]
+    [InlineData("temperature:", "temprature:", "(14,5): error DGT0108: Unknown key 'temprature' in block 'generator' (ollama). Did you mean 'temperature'?")]
+    [InlineData("type: ollama", "type: olama", "(12,11): error DGT0106: Block 'generator' has unknown type 'olama'. Did you mean 'ollama'?")]
     public async Task Breaking_the_geography_builder_yaml_fails_the_build_at_the_yaml_line(string original, string broken, string expected)
     {
         var copy = Directory.CreateTempSubdirectory("dgt-builders-");
