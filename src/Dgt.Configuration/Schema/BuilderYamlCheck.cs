@@ -70,6 +70,7 @@ public static class BuilderYamlCheck
         }
 
         var names = new HashSet<string>(StringComparer.Ordinal);
+        var postprocessorNames = PostprocessorNames(mapping);
         foreach (var item in list.Items)
         {
             if (item is not ConfigMapping entry)
@@ -109,7 +110,7 @@ public static class BuilderYamlCheck
 
             var declaration = new BlockDeclaration(name!, type!, StringMap(entry, "input_map"), StringMap(entry, "output_map"), entry, shape);
             BlockOptionCheck.Check(declaration, problems);
-            BlockMapRules.Check(declaration, builder, IsPostprocessor(mapping, name!), problems);
+            BlockMapRules.Check(declaration, builder, postprocessorNames.Contains(name!), problems);
             blocks.Add(declaration);
         }
 
@@ -205,14 +206,29 @@ public static class BuilderYamlCheck
         return postprocessors;
     }
 
-    private static bool IsPostprocessor(ConfigMapping mapping, string blockName) =>
-        mapping.TryGetValue("postprocessors", out var node) && node is ConfigSequence list &&
-        list.Items.Any(item => item switch
+    /// <summary>The block names the postprocessors list, however each entry is written.</summary>
+    private static HashSet<string> PostprocessorNames(ConfigMapping mapping)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        if (mapping.TryGetValue("postprocessors", out var node) && node is ConfigSequence list)
         {
-            ConfigMapping entry => entry.GetScalar("name") == blockName,
-            ConfigScalar scalar => scalar.Value == blockName,
-            _ => false,
-        });
+            foreach (var item in list.Items)
+            {
+                var name = item switch
+                {
+                    ConfigMapping entry => entry.GetScalar("name"),
+                    ConfigScalar scalar => scalar.Value,
+                    _ => null,
+                };
+                if (name is not null)
+                {
+                    names.Add(name);
+                }
+            }
+        }
+
+        return names;
+    }
 
     private static bool DeclaresBlock(ConfigMapping mapping, string blockName) =>
         mapping.TryGetValue("blocks", out var node) && node is ConfigSequence list &&

@@ -38,18 +38,19 @@ public static class ValueCheck
             return wrong;
         }
 
-        var fits = option.Shape switch
-        {
-            ValueShape.Text => true,
-            ValueShape.Boolean => TryReadBoolean(scalar.Value, out _),
-            ValueShape.WholeNumber => long.TryParse(scalar.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole) &&
-                                      InRange(whole, option),
-            ValueShape.Number => TryReadNumber(scalar.Value, out var number) && InRange(number, option),
-            ValueShape.Choice => option.Choices.Any(c => string.Equals(c, scalar.Value, StringComparison.OrdinalIgnoreCase)),
-            _ => true,
-        };
-        return fits ? null : wrong;
+        return ScalarFits(option, scalar.Value) ? null : wrong;
     }
+
+    /// <summary>Whether a single value written as <paramref name="text"/> fits a single-value option.</summary>
+    public static bool ScalarFits(OptionShape option, string text) => option.Shape switch
+    {
+        ValueShape.Boolean => TryReadBoolean(text, out _),
+        ValueShape.WholeNumber => long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole) &&
+                                  InRange(whole, option),
+        ValueShape.Number => TryReadNumber(text, out var number) && InRange(number, option),
+        ValueShape.Choice => option.Choices.Any(c => string.Equals(c, text, StringComparison.OrdinalIgnoreCase)),
+        _ => true,
+    };
 
     /// <summary>YAML's spellings of true and false.</summary>
     public static bool TryReadBoolean(string text, out bool value)

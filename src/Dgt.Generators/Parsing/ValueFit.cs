@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Linq;
+using Dgt.Configuration.Schema;
 using Dgt.Generators.Specs;
 
 namespace Dgt.Generators.Parsing;
@@ -7,7 +6,7 @@ namespace Dgt.Generators.Parsing;
 /// <summary>Whether a YAML value fits a property: block options and seed rows are judged by the same rules.</summary>
 internal static class ValueFit
 {
-    /// <summary>Mirrors what the generated binder accepts at run time, so that a build that passes never fails there.</summary>
+    /// <summary>A seed value against its field, by the shared value rule (lists and mappings judged on the spec's summary).</summary>
     public static (string Actual, LocationInfo Location)? Problem(PropertySpec property, YamlOptionSpec option)
     {
         var actual = option.Kind switch
@@ -40,23 +39,6 @@ internal static class ValueFit
             return wrong;
         }
 
-        var text = option.ScalarText;
-        return property.Kind switch
-        {
-            ValueKind.String => null,
-            ValueKind.Boolean => text is "true" or "True" or "TRUE" or "false" or "False" or "FALSE" ? null : wrong,
-            ValueKind.Int32 => long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var small) &&
-                               small is >= int.MinValue and <= int.MaxValue && InRange(small, property.Range) ? null : wrong,
-            ValueKind.Int64 => long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole) &&
-                               InRange(whole, property.Range) ? null : wrong,
-            ValueKind.Double or ValueKind.Single =>
-                double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) &&
-                !double.IsNaN(number) && !double.IsInfinity(number) && InRange(number, property.Range) ? null : wrong,
-            ValueKind.Enum => property.EnumMembers.Any(m => string.Equals(m.Key, text, System.StringComparison.OrdinalIgnoreCase)) ? null : wrong,
-            _ => null,
-        };
+        return ValueCheck.ScalarFits(SchemaShapes.From(property), option.ScalarText) ? null : wrong;
     }
-
-    private static bool InRange(double value, RangeSpec? range) =>
-        range is null || (value >= range.Minimum && value <= range.Maximum);
 }

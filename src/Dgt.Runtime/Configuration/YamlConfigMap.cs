@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dgt.Configuration.Schema;
 
 namespace Dgt.Configuration;
 
@@ -104,7 +105,7 @@ public sealed class YamlConfigMap : IConfigMap
             return false;
         }
 
-        if (double.TryParse(scalar.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value))
+        if (ValueCheck.TryReadNumber(scalar.Value, out value))
         {
             return true;
         }
@@ -122,17 +123,13 @@ public sealed class YamlConfigMap : IConfigMap
             return false;
         }
 
-        switch (scalar.Value)
+        if (ValueCheck.TryReadBoolean(scalar.Value, out value))
         {
-            case "true" or "True" or "TRUE":
-                value = true;
-                return true;
-            case "false" or "False" or "FALSE":
-                return true;
-            default:
-                Report(scalar.Span, $"'{key}' of {_what} must be true or false, not '{scalar.Value}'.", null);
-                return false;
+            return true;
         }
+
+        Report(scalar.Span, $"'{key}' of {_what} must be true or false, not '{scalar.Value}'.", null);
+        return false;
     }
 
     /// <inheritdoc />
