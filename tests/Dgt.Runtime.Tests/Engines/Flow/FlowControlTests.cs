@@ -17,7 +17,8 @@ public sealed class FlowControlTests
     public async Task Keeps_exactly_call_limit_openai_requests_in_flight_under_load(int callLimit, bool stream)
     {
         await using var server = await FakeOpenAiServer.StartAsync(new FakeOpenAiOptions { Latency = TimeSpan.FromMilliseconds(30) });
-        using var engine = TestOpenAi.Create(TestOpenAi.Options(server.BaseUrl) with { CallLimit = callLimit, Stream = stream });
+        using var engine = TestOpenAi.Create(
+            TestOpenAi.Options(server.BaseUrl) with { CallLimit = callLimit, Stream = stream }, time: new StoppedStopwatch());
 
         var results = await engine.RunAsync(
             Enumerable.Range(0, callLimit * 5).Select(i => TestEngine.Request(LmMethod.ChatCompletion, $"p{i}", i)), CancellationToken.None);
@@ -57,7 +58,8 @@ public sealed class FlowControlTests
             Faults = FaultPlan.Range(1, 30, FakeFault.TooManyRequests(TimeSpan.Zero)),
         };
         await using var server = await FakeOpenAiServer.StartAsync(options);
-        using var engine = TestOpenAi.Create(TestOpenAi.Options(server.BaseUrl) with { CallLimit = 8, MaxRetries = 20 });
+        using var engine = TestOpenAi.Create(
+            TestOpenAi.Options(server.BaseUrl) with { CallLimit = 8, MaxRetries = 20 }, time: new StoppedStopwatch());
 
         var results = await engine.RunAsync(
             Enumerable.Range(0, 150).Select(i => TestEngine.Request(LmMethod.Completion, $"p{i}", i)), CancellationToken.None);
@@ -143,5 +145,15 @@ public sealed class FlowControlTests
         (await next.WaitAsync(TimeSpan.FromSeconds(5))).Dispose();
 
         Assert.Equal(0, flow.InFlight);
+    }
+
+    /// <summary>
+    /// A clock whose stopwatch never moves (its timers and wall time are the system's): every round trip reads as
+    /// zero, so a loaded machine can never look like a server slowing down, and every 429 counts. The latency rule and
+    /// the once-per-round-trip rule have clock-driven tests of their own in <see cref="EndpointFlowTests"/>.
+    /// </summary>
+    private sealed class StoppedStopwatch : TimeProvider
+    {
+        public override long GetTimestamp() => 0;
     }
 }

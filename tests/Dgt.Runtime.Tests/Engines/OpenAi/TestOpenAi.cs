@@ -11,9 +11,13 @@ internal static class TestOpenAi
 
     public static OpenAiOptions Options(Uri baseUrl) => new() { ModelIdOrPath = Model, BaseUrl = baseUrl.ToString() };
 
-    /// <summary>An engine with flow control of its own unless a registry is given, so tests never share limits by accident.</summary>
-    public static OpenAiEngine Create(OpenAiOptions options, Func<string, string?>? environment = null, FlowRegistry? flows = null) =>
-        new(options, TestEngine.Context(environment), TestEngine.FastBackoff, TimeProvider.System, flows ?? new FlowRegistry(TimeProvider.System));
+    /// <summary>
+    /// An engine with flow control of its own unless a registry is given, so tests never share limits by accident;
+    /// <paramref name="time"/> is the clock its calls are timed with.
+    /// </summary>
+    public static OpenAiEngine Create(
+        OpenAiOptions options, Func<string, string?>? environment = null, FlowRegistry? flows = null, TimeProvider? time = null) =>
+        new(options, TestEngine.Context(environment), TestEngine.FastBackoff, time ?? TimeProvider.System, flows ?? new FlowRegistry(TimeProvider.System));
 
     public static Func<string, string?> WithKey(string key) =>
         name => name == "OPENAI_API_KEY" ? key : null;
