@@ -2,9 +2,10 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Dgt.Configuration;
 using Dgt.Runtime.Cli;
-using Dgt.Runtime.Generation;
-using Dgt.Runtime.Planning;
 using Dgt.Runtime.Reporting;
+using Dgt.Runtime.Run;
+using Dgt.Runtime.Startup;
+using Dgt.Runtime.Storage;
 
 namespace Dgt.Runtime;
 

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Dgt.Runtime.Tasks;
+using Dgt.Runtime.Startup;
 
 namespace Dgt.Runtime.Cli;
 

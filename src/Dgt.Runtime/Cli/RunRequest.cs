@@ -1,4 +1,4 @@
-using Dgt.Runtime.Tasks;
+using Dgt.Runtime.Startup;
 
 namespace Dgt.Runtime.Cli;
 

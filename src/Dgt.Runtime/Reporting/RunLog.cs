@@ -24,12 +24,12 @@ public sealed class RunLog : IAsyncDisposable
         _buildId = buildId;
     }
 
-    /// <summary>Starts copying records to <paramref name="path"/> for <paramref name="task"/>.</summary>
-    public void AttachTask(string task, string path)
+    /// <summary>Starts copying records to <paramref name="taskLog"/> (the task store's log) for <paramref name="task"/>; the log owns it from here.</summary>
+    public void AttachTask(string task, JsonlAppender taskLog)
     {
         lock (_gate)
         {
-            _taskLogs[task] = new JsonlAppender(path);
+            _taskLogs[task] = taskLog;
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
-using Dgt.Runtime.Generation;
-using Dgt.Runtime.Planning;
+using Dgt.Runtime.Run;
+using Dgt.Runtime.Startup;
+using Dgt.Runtime.Storage;
 
 namespace Dgt.Runtime.Reporting;
 

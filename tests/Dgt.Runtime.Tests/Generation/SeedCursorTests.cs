@@ -1,4 +1,4 @@
-using Dgt.Runtime.Generation;
+using Dgt.Runtime.Run;
 
 namespace Dgt.Runtime.Tests.Generation;
 

@@ -1,4 +1,0 @@
-namespace Dgt.Runtime.Planning;
-
-/// <summary>Every builder of the run, checked and prepared, in the order their tasks were given.</summary>
-public sealed record RunPlan(IReadOnlyList<IPreparedBuilder> Builders);

@@ -1,0 +1,19 @@
+using Dgt.Runtime.Startup;
+
+namespace Dgt.Runtime.Run;
+
+/// <summary>A builder whose configuration, blocks and seeds have passed every start-up check, ready to run.</summary>
+public interface IPreparedBuilder
+{
+    string Name { get; }
+
+    IReadOnlyList<TaskDefinition> Tasks { get; }
+
+    IReadOnlyList<IBlock> Blocks { get; }
+
+    /// <summary>The builder's own counters.</summary>
+    IReadOnlyDictionary<string, long> Counters { get; }
+
+    /// <summary>Runs every task of the builder to its end.</summary>
+    Task<IReadOnlyList<TaskOutcome>> RunAsync(RunContext context, CancellationToken cancellationToken);
+}

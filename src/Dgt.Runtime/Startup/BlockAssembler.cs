@@ -1,0 +1,34 @@
+using Dgt.Configuration.Schema;
+using Dgt.Configuration;
+
+namespace Dgt.Runtime.Startup;
+
+/// <summary>Builds the blocks of a checked builder YAML through the generated block registry.</summary>
+public static class BlockAssembler
+{
+    /// <summary>Builds every declared block; a block whose options fail to bind adds its problems instead.</summary>
+    public static BlockSet Build(
+        BuilderDefinition definition,
+        IReadOnlyList<BlockTypeRegistration> blockTypes,
+        Func<string, string?> environment,
+        List<ConfigProblem> problems)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(blockTypes);
+        ArgumentNullException.ThrowIfNull(problems);
+        var set = new BlockSet();
+        foreach (var declaration in definition.Blocks)
+        {
+            // The rules found the type by the same lookup, so the registration exists.
+            var registration = blockTypes.First(t => t.TypeName == declaration.Shape.TypeName);
+            var options = new YamlConfigMap(declaration.Source, problems, $"block '{declaration.Name}' ({declaration.Type})", BlockDeclaration.CommonKeys);
+            var block = registration.Create(options, new BlockContext(declaration.Name, definition.Name, environment));
+            if (block is not null)
+            {
+                set.Add(declaration, block);
+            }
+        }
+
+        return set;
+    }
+}

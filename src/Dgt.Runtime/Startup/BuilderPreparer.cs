@@ -1,0 +1,131 @@
+using Dgt.Configuration;
+using Dgt.Configuration.Schema;
+using Dgt.Runtime.Run;
+using Dgt.Runtime.Storage;
+
+namespace Dgt.Runtime.Startup;
+
+/// <summary>
+/// Checks and prepares one builder for its tasks: parses its YAML, builds its blocks, binds its <c>[Block]</c> fields,
+/// wires its postprocessors and instantiates every task's seeds. Everything that can go wrong is reported here.
+/// </summary>
+public sealed class BuilderPreparer(
+    BuilderSource source,
+    ConfigMapping? builderOverride,
+    IReadOnlyList<TaskDefinition> tasks,
+    IReadOnlyList<BlockTypeRegistration> blockTypes,
+    Func<string, string?> environment,
+    List<ConfigProblem> problems) : IBuilderRegistrationVisitor<IPreparedBuilder?>
+{
+    public IPreparedBuilder? VisitGeneration<TData>(GenerationBuilderRegistration<TData> registration)
+        where TData : DataPoint
+    {
+        ArgumentNullException.ThrowIfNull(registration);
+        var before = problems.Count;
+        var root = YamlConfigReader.Read(source.Text, source.Path, problems);
+        if (root is not null && builderOverride is not null)
+        {
+            root = ConfigMerge.Deep(root, builderOverride);
+        }
+
+        var builder = registration.Create();
+        if (builder is not IBlockHost host)
+        {
+            throw new InvalidOperationException($"Builder '{registration.Name}' has no generated block binding; is the class partial?");
+        }
+
+        var rules = problems.Count;
+        var shape = CatalogShapes.From(host, registration.Codec.RecordName, registration.Codec.FieldNames);
+        var definition = root is null ? null : BuilderYamlCheck.Check(root, CatalogShapes.From(blockTypes), shape, problems);
+        if (definition is null)
+        {
+            return null;
+        }
+
+        if (definition.Name != registration.Name)
+        {
+            var at = definition.Source.TryGetValue("name", out var nameNode) ? nameNode.Span : definition.Source.Span;
+            problems.Add(new ConfigProblem(at, $"This builder YAML is named '{definition.Name}', but it was loaded for builder '{registration.Name}'.", $"Set 'name: {registration.Name}'."));
+        }
+
+        // Blocks are built only from a YAML that passed its rules; seeds are read either way, so every error is listed at once.
+        var blocks = problems.Count == rules ? BlockAssembler.Build(definition, blockTypes, environment, problems) : new BlockSet();
+        var postprocessors = WirePostprocessors(definition, blocks);
+        var seeds = tasks.Select(task => (Task: task, Seeds: ReadSeeds(task, registration))).ToList();
+        if (problems.Count > before)
+        {
+            return null;
+        }
+
+        foreach (var task in tasks)
+        {
+            CheckResumable<TData>(task, definition);
+        }
+
+        if (problems.Count > before)
+        {
+            return null;
+        }
+
+        host.BindBlocks(blocks);
+        var pipeline = new PostprocessingPipeline<TData>(postprocessors, registration.Codec);
+        return new PreparedBuilder<TData>(registration, builder, definition, blocks, pipeline, seeds);
+    }
+
+    /// <summary>Each postprocessor's validator with the row field each of its input fields reads (its rules were checked).</summary>
+    private static List<Postprocessor> WirePostprocessors(BuilderDefinition definition, BlockSet blocks)
+    {
+        var postprocessors = new List<Postprocessor>();
+        foreach (var entry in definition.Postprocessors)
+        {
+            if (!blocks.TryGet(entry.BlockName, out var block, out var declaration) || block is not IValidatorBlock validator)
+            {
+                continue;
+            }
+
+            var fields = validator.InputFields.ToDictionary(f => f, f => f, StringComparer.Ordinal);
+            foreach (var (rowField, blockField) in declaration.InputMap)
+            {
+                fields[blockField] = rowField;
+            }
+
+            postprocessors.Add(new Postprocessor(validator, fields));
+        }
+
+        return postprocessors;
+    }
+
+    private void CheckResumable<TData>(TaskDefinition task, BuilderDefinition definition)
+        where TData : DataPoint
+    {
+        if (task.Runner.RestartGeneration || TaskNames.Problem(task.Name) is not null)
+        {
+            return;
+        }
+
+        var layout = new TaskOutputLayout(TaskOutputLayout.ResolveRoot(task.Runner.OutputDir, environment), task.Name);
+        var recorded = TaskStore<TData>.RecordedFingerprintOfEarlierRows(layout);
+        if (recorded is not null && recorded != TaskFingerprint.Compute(task, definition))
+        {
+            problems.Add(new ConfigProblem(SourceSpan.StartOf(task.FilePath),
+                $"Task '{task.Name}' has earlier output in {layout.Directory} made with a different task or builder configuration; resuming would mix the two.",
+                "Run with --restart-generation to start the task over, or restore the configuration of the earlier run."));
+        }
+    }
+
+    private List<TData> ReadSeeds<TData>(TaskDefinition task, GenerationBuilderRegistration<TData> registration)
+        where TData : DataPoint
+    {
+        var seeds = new List<TData>();
+        foreach (var mapping in SeedSource.Read(task, environment, problems))
+        {
+            var row = registration.ReadSeed(new YamlConfigMap(mapping, problems, "a seed example"), task.Name);
+            if (row is not null)
+            {
+                seeds.Add(row with { IsSeed = true });
+            }
+        }
+
+        return seeds;
+    }
+}
