@@ -33,12 +33,20 @@ public static class DgtProgram
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        var (request, exitCode) = new CommandLine().Parse(args, output, error);
-        if (request is null)
-        {
-            return exitCode;
-        }
+        var commandLine = new CommandLine((request, token) => RunAsync(request, registry, output, error, environment, interactive, token));
+        return await commandLine.InvokeAsync(args, output, error, cancellationToken).ConfigureAwait(false);
+    }
 
+    /// <summary>One run (or validation) of what the command line asked for: check everything, run, summarise.</summary>
+    private static async Task<int> RunAsync(
+        RunRequest request,
+        IBuilderRegistry registry,
+        TextWriter output,
+        TextWriter error,
+        Func<string, string?> environment,
+        bool interactive,
+        CancellationToken cancellationToken)
+    {
         if (request.LmCache is { } cachePath)
         {
             // Engines read their default cache through the environment they are given, so the flag reaches them all.

@@ -184,7 +184,7 @@ public sealed class YamlCheckDiagnosticTests
         var (run, files) = Generate(Builder, Yaml, Task.Replace("data_builder: qa", "data_builder: qb", StringComparison.Ordinal));
 
         var diagnostic = DiagnosticAssert.Single(run.GeneratorDiagnostics, "DGT0201", TaskPath, 3, 15, "qb", files);
-        Assert.Contains("Known builders: qa.", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("Builders in this program: qa.", diagnostic.GetMessage(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -33,6 +33,13 @@ public sealed class ConfigRule
         Fix is null ? null : string.Format(CultureInfo.InvariantCulture, Fix, arguments),
         Id);
 
+    /// <summary>The message and its fix as one sentence pair, as the build's diagnostic carries them.</summary>
+    public string Text(params object[] arguments)
+    {
+        var problem = At(SourceSpan.StartOf(""), arguments);
+        return problem.Fix is null ? problem.Message : problem.Message + " " + problem.Fix;
+    }
+
     /// <summary>Adds the problem this rule finds at <paramref name="span"/> to <paramref name="problems"/>.</summary>
     public void Report(ICollection<ConfigProblem> problems, SourceSpan span, params object[] arguments) =>
         problems.Add(At(span, arguments));

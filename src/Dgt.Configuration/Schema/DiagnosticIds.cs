@@ -23,4 +23,5 @@ public static class DiagnosticIds
     public const string OptionSetTwice = "DGT0116";
     public const string UnknownBuilderYamlKey = "DGT0117";
     public const string InvalidTaskYaml = "DGT0200";
+    public const string TaskWithoutBuilder = "DGT0201";
 }

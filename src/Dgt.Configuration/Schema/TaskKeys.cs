@@ -40,6 +40,12 @@ public static class TaskKeys
     /// <summary>The keys a datastore entry accepts.</summary>
     public static readonly IReadOnlyList<string> Datastore = new[] { "type", "data_path", "output_data_format" };
 
+    /// <summary>The one datastore type so far.</summary>
+    public const string DatastoreType = "default";
+
+    /// <summary>The one output format so far.</summary>
+    public const string DatastoreFormat = "jsonl";
+
     /// <summary>The sections that hold a datastore entry.</summary>
     public static readonly IReadOnlyList<string> DatastoreSections = new[] { "seed_datastore", "datastore", "final_datastore" };
 

@@ -6,13 +6,28 @@ using Dgt.Configuration;
 namespace Dgt.Configuration.Schema;
 
 /// <summary>
-/// The checks of a task YAML that need no builder: required keys, keys misplaced at the top, and the fixed sections
-/// (<c>runner_config</c>, datastores). The source generator runs them on the repository's task YAMLs at build time;
-/// the program runs the same code at start-up (<see cref="ReportMisplacedRunnerKeys"/>) or the same rules through its
-/// typed readers.
+/// The checks of a task YAML that need no builder: the file is a mapping, required keys, keys misplaced at the top,
+/// and the fixed sections (<c>seed_examples</c>, <c>runner_config</c>, datastores). The one implementation of these
+/// rules: the source generator runs it on the repository's task YAMLs at build time, and the program at start-up
+/// before it converts the task (which then needs no checks of its own).
 /// </summary>
 public static class TaskShape
 {
+    /// <summary>The task's mapping, or null (with the problem reported) when the file holds no mapping.</summary>
+    public static ConfigMapping? CheckRoot(ConfigNode? root, string path, List<ConfigProblem> problems)
+    {
+        if (root is ConfigMapping task)
+        {
+            return task;
+        }
+
+        problems.Add(root is null
+            ? new ConfigProblem(SourceSpan.StartOf(path), "The task file is empty.", "Give it at least task_name, task_description, data_builder and seed_examples.")
+            : new ConfigProblem(root.Span, "A task file must be a mapping of keys, not " + root.KindName + ".",
+                "Give it at least task_name, task_description, data_builder and seed_examples."));
+        return null;
+    }
+
     /// <summary>Every problem of the task's own shape.</summary>
     public static void Check(ConfigMapping task, List<ConfigProblem> problems)
     {
@@ -31,6 +46,11 @@ public static class TaskShape
             {
                 problems.Add(new ConfigProblem(scalar.Span, nameProblem, null));
             }
+        }
+
+        if (task.TryGetValue("created_by", out var createdBy) && createdBy is not ConfigScalar)
+        {
+            problems.Add(new ConfigProblem(createdBy.Span, "'created_by' must be text, not " + createdBy.KindName + ".", null));
         }
 
         CheckSeedExamples(task, problems);
@@ -143,7 +163,7 @@ public static class TaskShape
         var fits = value is ConfigScalar scalar && key.Kind switch
         {
             RunnerValueKind.WholeNumber => long.TryParse(scalar.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) && number >= key.Minimum,
-            RunnerValueKind.Boolean => scalar.Value is "true" or "True" or "TRUE" or "false" or "False" or "FALSE",
+            RunnerValueKind.Boolean => ValueCheck.TryReadBoolean(scalar.Value, out _),
             _ => true,
         };
         if (!fits)
@@ -167,6 +187,23 @@ public static class TaskShape
         }
 
         ReportUnknownKeys(store, "'" + section + "'", TaskKeys.Datastore, problems);
+        CheckDatastoreValue(store, section, "type", TaskKeys.DatastoreType, "the only datastore type so far", problems);
+        CheckDatastoreValue(store, section, "output_data_format", TaskKeys.DatastoreFormat, "the only format so far", problems);
+        if (store.TryGetValue("data_path", out var path) && path is not ConfigScalar)
+        {
+            problems.Add(new ConfigProblem(path.Span, "'data_path' of '" + section + "' must be text, not " + path.KindName + ".", null));
+        }
+    }
+
+    private static void CheckDatastoreValue(ConfigMapping store, string section, string key, string only, string why, List<ConfigProblem> problems)
+    {
+        if (!store.TryGetValue(key, out var node) || node is ConfigScalar { IsNull: true } || node is ConfigScalar { Value: var value } && value == only)
+        {
+            return;
+        }
+
+        var actual = node is ConfigScalar text ? "'" + text.Value + "'" : node.KindName;
+        problems.Add(new ConfigProblem(node.Span, "'" + key + "' of '" + section + "' must be '" + only + "' (" + why + "), not " + actual + ".", null));
     }
 
     private static void ReportUnknownKeys(ConfigMapping mapping, string what, IReadOnlyList<string> known, List<ConfigProblem> problems)

@@ -160,10 +160,9 @@ internal static class DiagnosticDescriptors
         DiagnosticIds.UnknownBuilderYamlKey,
         "Unknown key in a builder YAML");
 
-    public static readonly DiagnosticDescriptor TaskWithoutBuilder = Error(
-        "DGT0201",
-        "Task names no builder",
-        "data_builder '{0}' names no builder of this program.{1} Known builders: {2}.");
+    public static readonly DiagnosticDescriptor TaskWithoutBuilder = Rule(
+        DiagnosticIds.TaskWithoutBuilder,
+        "Task names no builder");
 
     public static readonly DiagnosticDescriptor SeedMissingProperty = Error(
         "DGT0202",

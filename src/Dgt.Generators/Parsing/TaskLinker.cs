@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Dgt.Configuration;
+using Dgt.Configuration.Schema;
 using Dgt.Generators.Diagnostics;
 using Dgt.Generators.Specs;
 
@@ -24,12 +25,9 @@ internal static class TaskLinker
         if (builder is null)
         {
             var known = index.Builders.Select(b => b.Name).ToList();
-            diagnostics.Add(DiagnosticInfo.Create(
-                DiagnosticDescriptors.TaskWithoutBuilder.Id,
-                task.DataBuilderLocation,
-                task.DataBuilder,
-                Suggestions.DidYouMean(task.DataBuilder, known),
-                known.Count == 0 ? "none" : string.Join(", ", known)));
+            var rule = TaskRules.UnknownBuilder;
+            diagnostics.Add(DiagnosticInfo.Create(rule.Id, task.DataBuilderLocation, rule.Text(
+                task.DataBuilder, Suggestions.DidYouMean(task.DataBuilder, known), known.Count == 0 ? "none" : string.Join(", ", known))));
         }
         else if (builder.Rows is not null && !builder.HasSeedReader)
         {

@@ -43,15 +43,9 @@ internal static class TaskYamlParser
     {
         var problems = new List<ConfigProblem>();
         var root = YamlConfigReader.Read(text, path, problems);
-        if (root is ConfigMapping task)
+        if (problems.Count == 0 && TaskShape.CheckRoot(root, path, problems) is { } task)
         {
             TaskShape.Check(task, problems);
-        }
-        else if (problems.Count == 0)
-        {
-            problems.Add(new ConfigProblem(root?.Span ?? SourceSpan.StartOf(path),
-                "A task YAML must be a mapping with task_name, task_description, data_builder and seed_examples, not " +
-                (root?.KindName ?? "an empty file") + ".", null));
         }
 
         var diagnostics = problems

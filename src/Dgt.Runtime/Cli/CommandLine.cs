@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 using Dgt.Runtime.Startup;
 
 namespace Dgt.Runtime.Cli;
@@ -36,36 +37,38 @@ public sealed class CommandLine
     private readonly Option<bool> _debug = new("--debug") { Description = "Show debug messages." };
 
     private readonly RootCommand _root;
-    private readonly Command _validate;
+    private readonly Func<RunRequest, CancellationToken, Task<int>> _run;
 
-    public CommandLine()
+    /// <summary>
+    /// The command line of a program whose runs <paramref name="run"/> carries out: the root command runs the tasks,
+    /// <c>validate</c> only checks them; both take every option (declared once, on the root, for its subcommands too).
+    /// </summary>
+    public CommandLine(Func<RunRequest, CancellationToken, Task<int>> run)
     {
+        _run = run;
         _root = new RootCommand("dgt: generate and transform data with large language models.");
-        _validate = new Command("validate", "Check the task files and builder configuration, send nothing, write nothing.");
         foreach (var option in Options())
         {
+            option.Recursive = true;
             _root.Options.Add(option);
-            _validate.Options.Add(option);
         }
 
-        _root.Subcommands.Add(_validate);
-
-        // The work happens after parsing; actions only make both commands valid on their own.
-        _root.SetAction(_ => ExitCodes.Success);
-        _validate.SetAction(_ => ExitCodes.Success);
+        var validate = new Command("validate", "Check the task files and builder configuration, send nothing, write nothing.");
+        validate.SetAction((parsed, cancellationToken) => RunAsync(parsed, validateOnly: true, cancellationToken));
+        _root.Subcommands.Add(validate);
+        _root.SetAction((parsed, cancellationToken) => RunAsync(parsed, validateOnly: false, cancellationToken));
     }
 
-    /// <summary>Parses <paramref name="args"/>; on help, version or errors, returns the exit code to stop with instead.</summary>
-    public (RunRequest? Request, int ExitCode) Parse(IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    /// <summary>
+    /// Parses <paramref name="args"/> and invokes what they ask for: help, the version, a run or a validation. A usage
+    /// mistake exits with <see cref="ExitCodes.ConfigurationError"/> and says what was wrong.
+    /// </summary>
+    public async Task<int> InvokeAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(error);
         var result = _root.Parse([.. args]);
-        if (args.Any(a => a is "-h" or "--help" or "-?" or "--version"))
-        {
-            return (null, result.Invoke(new InvocationConfiguration { Output = output, Error = error }));
-        }
-
-        if (result.Errors.Count > 0)
+        if (result.Errors.Count > 0 && result.Action is ParseErrorAction)
         {
             foreach (var problem in result.Errors)
             {
@@ -73,12 +76,25 @@ public sealed class CommandLine
             }
 
             error.WriteLine("Run 'dgt --help' for the options.");
-            return (null, ExitCodes.ConfigurationError);
+            return ExitCodes.ConfigurationError;
         }
 
+        // The program handles Ctrl-C and SIGTERM itself (to record a cancelled run), and reports its own failures.
+        var invocation = new InvocationConfiguration
+        {
+            Output = output,
+            Error = error,
+            ProcessTerminationTimeout = null,
+            EnableDefaultExceptionHandler = false,
+        };
+        return await result.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<int> RunAsync(ParseResult result, bool validateOnly, CancellationToken cancellationToken)
+    {
         var request = new RunRequest
         {
-            ValidateOnly = result.CommandResult.Command == _validate,
+            ValidateOnly = validateOnly,
             TaskPaths = result.GetValue(_taskPaths) ?? [],
             ConfigPath = result.GetValue(_configPath),
             IncludeBuilderPaths = result.GetValue(_includeBuilderPaths) ?? [],
@@ -99,12 +115,13 @@ public sealed class CommandLine
         };
         if (request.TaskPaths.Count == 0 && request.ConfigPath is null)
         {
-            error.WriteLine("error: no task given.");
-            error.WriteLine("Pass --task-path tasks/public/test/geography_qa/task.yaml (or a directory of task.yaml files), or --config-path with task_files.");
-            return (null, ExitCodes.ConfigurationError);
+            var error = result.InvocationConfiguration.Error;
+            await error.WriteLineAsync("error: no task given.").ConfigureAwait(false);
+            await error.WriteLineAsync("Pass --task-path tasks/public/test/geography_qa/task.yaml (or a directory of task.yaml files), or --config-path with task_files.").ConfigureAwait(false);
+            return ExitCodes.ConfigurationError;
         }
 
-        return (request, ExitCodes.Success);
+        return await _run(request, cancellationToken).ConfigureAwait(false);
     }
 
     private IEnumerable<Option> Options() =>

@@ -1,4 +1,5 @@
 using Dgt.Configuration;
+using Dgt.Configuration.Schema;
 using Dgt.Runtime.Cli;
 using Dgt.Runtime.Run;
 
@@ -28,9 +29,8 @@ public static class RunPlanner
                 var known = registry.Builders.Select(b => b.Name).ToList();
                 foreach (var task in group)
                 {
-                    problems.Add(new ConfigProblem(task.DataBuilderSpan,
-                        $"No builder is named '{group.Key}'.{Suggestions.DidYouMean(group.Key, known)}",
-                        "Builders in this program: " + string.Join(", ", known) + "."));
+                    TaskRules.UnknownBuilder.Report(problems, task.DataBuilderSpan, group.Key, Suggestions.DidYouMean(group.Key, known),
+                        known.Count == 0 ? "none" : string.Join(", ", known));
                 }
 
                 continue;

@@ -1,29 +1,31 @@
+using System.Globalization;
 using Dgt.Configuration;
+using Dgt.Configuration.Schema;
 
 namespace Dgt.Runtime.Startup;
 
-/// <summary>Reads <c>runner_config</c>, applies the command line on top, and checks the result.</summary>
+/// <summary>
+/// Converts <c>runner_config</c> (checked by <see cref="Dgt.Configuration.Schema.TaskShape"/>), applies the command
+/// line on top, and checks what only the combination can get wrong.
+/// </summary>
 public static class RunnerConfigReader
 {
-    /// <summary>The effective runner configuration of <paramref name="task"/>; null when it has errors.</summary>
-    public static RunnerConfig? Read(ConfigMapping task, string path, RunnerOverrides overrides, List<ConfigProblem> problems)
+    /// <summary>
+    /// The effective runner configuration of <paramref name="task"/>; null when it has errors. The combined values
+    /// are checked only when the YAML itself passed (<paramref name="checkedWell"/>), so a wrong YAML value is
+    /// reported once, by the schema, and not again here.
+    /// </summary>
+    public static RunnerConfig? Read(ConfigMapping task, RunnerOverrides overrides, bool checkedWell, List<ConfigProblem> problems)
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(overrides);
-        var before = problems.Count;
+        ArgumentNullException.ThrowIfNull(problems);
         var config = new RunnerConfig();
         var span = task.Span;
-        if (task.TryGetValue("runner_config", out var node) && node is not ConfigScalar { IsNull: true })
+        if (task.TryGetValue("runner_config", out var node) && node is ConfigMapping mapping)
         {
             span = node.Span;
-            if (node is ConfigMapping mapping)
-            {
-                config = FromYaml(new YamlConfigMap(mapping, problems, "'runner_config'"), config);
-            }
-            else
-            {
-                problems.Add(new ConfigProblem(node.Span, $"'runner_config' must be a mapping, not {node.KindName}.", null));
-            }
+            config = FromYaml(mapping, config);
         }
 
         config = config with
@@ -37,55 +39,38 @@ public static class RunnerConfigReader
             MaxGenRequests = overrides.MaxGenRequests ?? config.MaxGenRequests,
             MaxStalledRequests = overrides.MaxStalledRequests ?? config.MaxStalledRequests,
         };
+        if (!checkedWell)
+        {
+            return null;
+        }
+
+        var before = problems.Count;
         Check(config, span, problems);
         return problems.Count > before ? null : config;
     }
 
-    private static RunnerConfig FromYaml(YamlConfigMap map, RunnerConfig config)
+    private static RunnerConfig FromYaml(ConfigMapping runner, RunnerConfig config)
     {
-        map.ReportUnknownKeys([.. RunnerConfig.Keys]);
-        if (map.TryGetInt64("num_outputs_to_generate", out var outputs))
-        {
-            config = config with { NumOutputsToGenerate = Clamp(outputs) };
-        }
+        int? Number(string key) => Scalar(runner, key) is { } text && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
+            ? (int)Math.Clamp(value, int.MinValue, int.MaxValue)
+            : null;
+        bool? Flag(string key) => Scalar(runner, key) is { } text && ValueCheck.TryReadBoolean(text, out var value) ? value : null;
 
-        if (map.TryGetInt64("seed_batch_size", out var seeds))
+        return config with
         {
-            config = config with { SeedBatchSize = Clamp(seeds) };
-        }
-
-        if (map.TryGetInt64("machine_batch_size", out var machine))
-        {
-            config = config with { MachineBatchSize = Clamp(machine) };
-        }
-
-        if (map.TryGetBoolean("restart_generation", out var restart))
-        {
-            config = config with { RestartGeneration = restart };
-        }
-
-        if (map.TryGetString("output_dir", out var outputDir))
-        {
-            config = config with { OutputDir = outputDir };
-        }
-
-        if (map.TryGetBoolean("save_formatted_output", out var formatted))
-        {
-            config = config with { SaveFormattedOutput = formatted };
-        }
-
-        if (map.TryGetInt64("max_gen_requests", out var maxRequests))
-        {
-            config = config with { MaxGenRequests = Clamp(maxRequests) };
-        }
-
-        if (map.TryGetInt64("max_stalled_requests", out var maxStalled))
-        {
-            config = config with { MaxStalledRequests = Clamp(maxStalled) };
-        }
-
-        return config;
+            NumOutputsToGenerate = Number("num_outputs_to_generate") ?? config.NumOutputsToGenerate,
+            SeedBatchSize = Number("seed_batch_size") ?? config.SeedBatchSize,
+            MachineBatchSize = Number("machine_batch_size") ?? config.MachineBatchSize,
+            RestartGeneration = Flag("restart_generation") ?? config.RestartGeneration,
+            OutputDir = Scalar(runner, "output_dir") ?? config.OutputDir,
+            SaveFormattedOutput = Flag("save_formatted_output") ?? config.SaveFormattedOutput,
+            MaxGenRequests = Number("max_gen_requests") ?? config.MaxGenRequests,
+            MaxStalledRequests = Number("max_stalled_requests") ?? config.MaxStalledRequests,
+        };
     }
+
+    private static string? Scalar(ConfigMapping mapping, string key) =>
+        mapping.TryGetValue(key, out var node) && node is ConfigScalar { IsNull: false } scalar ? scalar.Value : null;
 
     private static void Check(RunnerConfig config, SourceSpan span, List<ConfigProblem> problems)
     {
@@ -109,6 +94,4 @@ public static class RunnerConfigReader
         Require(!config.SaveFormattedOutput, "save_formatted_output is on, but this program has no formatter types, so no formatted output can be written.",
             "Turn save_formatted_output off (and drop --save-formatted-output); final_data.jsonl holds the rows.");
     }
-
-    private static int Clamp(long value) => (int)Math.Clamp(value, int.MinValue, int.MaxValue);
 }
