@@ -25,7 +25,7 @@ public sealed class OllamaEngine : LMProvider, IDisposable
 
     /// <summary>Creates the engine from its bound options.</summary>
     public OllamaEngine(OllamaOptions options, BlockContext context)
-        : this(options, context, RetryBackoff.Default, TimeProvider.System, FlowRegistry.Shared)
+        : this(options, context, RetryBackoff.Default, TimeProvider.System, FlowRegistry.Of(context.Resources))
     {
     }
 

@@ -33,7 +33,7 @@ public sealed class OpenAiEngine : LMProvider, IDisposable
 
     /// <summary>Creates the engine from its bound options.</summary>
     public OpenAiEngine(OpenAiOptions options, BlockContext context)
-        : this(options, context, RetryBackoff.Default, TimeProvider.System, FlowRegistry.Shared)
+        : this(options, context, RetryBackoff.Default, TimeProvider.System, FlowRegistry.Of(context.Resources))
     {
     }
 
