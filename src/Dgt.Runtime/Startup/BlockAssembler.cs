@@ -6,15 +6,32 @@ namespace Dgt.Runtime.Startup;
 /// <summary>Builds the blocks of a checked builder YAML through the generated block registry.</summary>
 public static class BlockAssembler
 {
+    // Stands in for the run's resources while the caller does not pass them yet: callers that build the blocks of a run
+    // should create one RunResources for the run and call the overload that takes it.
+    private static readonly RunResources UntilCallersPassTheirRun = new();
+
     /// <summary>Builds every declared block; a block whose options fail to bind adds its problems instead.</summary>
     public static BlockSet Build(
         BuilderDefinition definition,
         IReadOnlyList<BlockTypeRegistration> blockTypes,
         Func<string, string?> environment,
+        List<ConfigProblem> problems) =>
+        Build(definition, blockTypes, environment, UntilCallersPassTheirRun, problems);
+
+    /// <summary>
+    /// Builds every declared block with <paramref name="resources"/>, the objects the blocks of one run share (the same
+    /// instance for every builder of the run); a block whose options fail to bind adds its problems instead.
+    /// </summary>
+    public static BlockSet Build(
+        BuilderDefinition definition,
+        IReadOnlyList<BlockTypeRegistration> blockTypes,
+        Func<string, string?> environment,
+        RunResources resources,
         List<ConfigProblem> problems)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(blockTypes);
+        ArgumentNullException.ThrowIfNull(resources);
         ArgumentNullException.ThrowIfNull(problems);
         var set = new BlockSet();
         foreach (var declaration in definition.Blocks)
@@ -22,7 +39,7 @@ public static class BlockAssembler
             // The rules found the type by the same lookup, so the registration exists.
             var registration = blockTypes.First(t => t.TypeName == declaration.Shape.TypeName);
             var options = new YamlConfigMap(declaration.Source, problems, $"block '{declaration.Name}' ({declaration.Type})", BlockDeclaration.CommonKeys);
-            var block = registration.Create(options, new BlockContext(declaration.Name, definition.Name, environment));
+            var block = registration.Create(options, new BlockContext(declaration.Name, definition.Name, environment, resources));
             if (block is not null)
             {
                 set.Add(declaration, block);

@@ -15,7 +15,7 @@ namespace Dgt.Engines.Calls;
 internal sealed class EngineCallRunner<TRequest>
 {
     private readonly IEngineExchange<TRequest> _exchange;
-    private readonly IEngineFailureMessages _messages;
+    private readonly EngineFailureMessages _messages;
     private readonly ResiliencePipeline _retries;
     private readonly ResiliencePipeline _timeout;
     private readonly TimeSpan _attemptTimeout;
@@ -27,7 +27,7 @@ internal sealed class EngineCallRunner<TRequest>
 
     public EngineCallRunner(
         IEngineExchange<TRequest> exchange,
-        IEngineFailureMessages messages,
+        EngineFailureMessages messages,
         EngineCallSettings settings,
         EndpointFlow flow,
         CallCaching? caching,

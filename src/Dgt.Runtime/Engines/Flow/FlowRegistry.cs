@@ -4,8 +4,8 @@ namespace Dgt.Engines.Flow;
 
 /// <summary>
 /// The flow control of every endpoint, shared by all the blocks that use it. Blocks are created one by one from YAML
-/// with nothing but their options, so the process-wide <see cref="Shared"/> registry is where they meet; tests give
-/// engines registries of their own.
+/// with nothing but their options and context, so the registry of their run (<see cref="Of"/>) is where they meet;
+/// tests give engines registries of their own.
 /// </summary>
 internal sealed class FlowRegistry
 {
@@ -14,8 +14,8 @@ internal sealed class FlowRegistry
 
     public FlowRegistry(TimeProvider time) => _time = time;
 
-    /// <summary>The registry of the process.</summary>
-    public static FlowRegistry Shared { get; } = new(TimeProvider.System);
+    /// <summary>The registry of the run <paramref name="resources"/> belong to, made when its first engine asks for it.</summary>
+    public static FlowRegistry Of(RunResources resources) => resources.Get(static () => new FlowRegistry(TimeProvider.System));
 
     /// <summary>
     /// The endpoint's flow control, joined by one more block: the endpoint keeps the lowest call limit and the lowest

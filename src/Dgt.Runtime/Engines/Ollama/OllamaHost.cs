@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dgt.Engines.Http;
 
 namespace Dgt.Engines.Ollama;
 
@@ -19,21 +20,8 @@ internal static class OllamaHost
 
     /// <summary>The server's base address, always ending in <c>/</c> so relative API paths append to it.</summary>
     /// <exception cref="LmPermanentException">The setting is not an http(s) address.</exception>
-    public static Uri Resolve(string? baseUrl, Func<string, string?> environment, string blockName)
-    {
-        if (!string.IsNullOrWhiteSpace(baseUrl))
-        {
-            return Parse(baseUrl) ?? throw Invalid($"base_url '{baseUrl}' of block '{blockName}'");
-        }
-
-        var fromEnvironment = environment(EnvironmentVariable);
-        if (!string.IsNullOrWhiteSpace(fromEnvironment))
-        {
-            return Parse(fromEnvironment) ?? throw Invalid($"{EnvironmentVariable} '{fromEnvironment}'");
-        }
-
-        return Default;
-    }
+    public static Uri Resolve(string? baseUrl, Func<string, string?> environment, string blockName) =>
+        HttpEndpoint.ResolveBaseUrl(baseUrl, environment, blockName, EnvironmentVariable, Default, Parse, Invalid);
 
     /// <summary>
     /// Reads <c>[scheme://]host[:port][/path]</c>. Without a scheme it is http on port 11434; with one, the scheme's
@@ -63,20 +51,7 @@ internal static class OllamaHost
             return null;
         }
 
-        var builder = new UriBuilder(uri) { Query = "", Fragment = "" };
-        if (!builder.Path.EndsWith('/'))
-        {
-            builder.Path += "/";
-        }
-
-        return builder.Uri;
-    }
-
-    /// <summary>The address as messages show it: no user information, no trailing slash.</summary>
-    public static string Display(Uri baseUrl)
-    {
-        var shown = baseUrl.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
-        return shown.TrimEnd('/');
+        return HttpEndpoint.AsBase(new UriBuilder(uri));
     }
 
     private static bool HasPort(string authority)

@@ -15,7 +15,6 @@ namespace Dgt.Engines.OpenAi;
 internal sealed class CompletionClient(HttpClient http, Uri baseUrl, string? apiKey, TimeProvider time)
 {
     private const string DataPrefix = "data:";
-    private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json") { CharSet = "utf-8" };
     private readonly Uri _endpoint = new(baseUrl, "completions");
 
     public async Task<EngineAnswer> CompleteAsync(CompletionRequest request, CancellationToken cancellationToken)
@@ -26,7 +25,8 @@ internal sealed class CompletionClient(HttpClient http, Uri baseUrl, string? api
             // than chunked in several (some proxies also refuse chunked request bodies).
             Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(request, OpenAiJsonContext.Default.CompletionRequest))
             {
-                Headers = { ContentType = JsonMediaType },
+                // A header value of its own: header objects are mutable, so requests never share one.
+                Headers = { ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" } },
             },
         };
         if (apiKey is not null)

@@ -1,3 +1,5 @@
+using Dgt.Engines.Http;
+
 namespace Dgt.Engines.OpenAi;
 
 /// <summary>
@@ -13,29 +15,12 @@ internal static class OpenAiEndpoint
 
     /// <summary>The base address, always ending in <c>/</c> so the API's relative paths append to it.</summary>
     /// <exception cref="LmPermanentException">The setting is not an absolute http(s) address.</exception>
-    public static Uri ResolveBaseUrl(string? baseUrl, Func<string, string?> environment, string blockName)
-    {
-        if (!string.IsNullOrWhiteSpace(baseUrl))
-        {
-            return Parse(baseUrl) ?? throw Invalid($"base_url '{baseUrl}' of block '{blockName}'");
-        }
-
-        var fromEnvironment = environment(BaseUrlVariable);
-        if (!string.IsNullOrWhiteSpace(fromEnvironment))
-        {
-            return Parse(fromEnvironment) ?? throw Invalid($"{BaseUrlVariable} '{fromEnvironment}'");
-        }
-
-        return Default;
-    }
+    public static Uri ResolveBaseUrl(string? baseUrl, Func<string, string?> environment, string blockName) =>
+        HttpEndpoint.ResolveBaseUrl(baseUrl, environment, blockName, BaseUrlVariable, Default, Parse, Invalid);
 
     /// <summary>The key, or null when none is set (a local server may take requests without one).</summary>
     public static string? ResolveApiKey(Func<string, string?> environment) =>
         environment(ApiKeyVariable) is { } key && !string.IsNullOrWhiteSpace(key) ? key.Trim() : null;
-
-    /// <summary>The address as messages show it: no trailing slash, never user information.</summary>
-    public static string Display(Uri baseUrl) =>
-        baseUrl.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped).TrimEnd('/');
 
     private static Uri? Parse(string value)
     {
@@ -45,13 +30,7 @@ internal static class OpenAiEndpoint
             return null;
         }
 
-        var builder = new UriBuilder(uri) { Query = "", Fragment = "", UserName = "", Password = "" };
-        if (!builder.Path.EndsWith('/'))
-        {
-            builder.Path += "/";
-        }
-
-        return builder.Uri;
+        return HttpEndpoint.AsBase(new UriBuilder(uri) { UserName = "", Password = "" });
     }
 
     private static LmPermanentException Invalid(string what) =>

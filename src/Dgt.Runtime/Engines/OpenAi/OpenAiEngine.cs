@@ -1,6 +1,5 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
-using Dgt.Engines.Cache;
 using Dgt.Engines.Calls;
 using Dgt.Engines.Flow;
 using Dgt.Engines.Http;
@@ -14,12 +13,12 @@ namespace Dgt.Engines.OpenAi;
 /// The <c>type: openai</c> LLM engine (alias <c>vllm-remote</c>), for any OpenAI-compatible API: chat through
 /// <c>/chat/completions</c> (the OpenAI package behind <see cref="IChatClient"/>), completion through
 /// <c>/completions</c>. The key comes from <c>OPENAI_API_KEY</c> only, and without one no <c>Authorization</c> header
-/// is sent. Failures, retries, flow control and the response cache behave as for every engine: transient failures
-/// are retried with backoff, a request that still fails comes back as a failed reply, and a failure no retry can mend
-/// throws <see cref="LmPermanentException"/> with the address, the model and the fix, never the key.
+/// is sent. Failures, retries, flow control and the response cache are those of every <see cref="HttpEngine"/>: a
+/// failure no retry can mend throws <see cref="LmPermanentException"/> with the address, the model and the fix, never
+/// the key. Blocks of the run on the same endpoint and key share its limits.
 /// </summary>
 [BlockType("openai", "vllm-remote")]
-public sealed class OpenAiEngine : LMProvider, IDisposable
+public sealed class OpenAiEngine : HttpEngine
 {
     /// <summary>The engine type, as flow control and the response cache name it.</summary>
     internal const string EngineType = "openai";
@@ -27,65 +26,45 @@ public sealed class OpenAiEngine : LMProvider, IDisposable
     // The OpenAI package insists on a credential; this stand-in is removed from the request before it is sent.
     private const string NoKey = "no-key";
 
-    private readonly HttpClient _http;
     private readonly IChatClient _chat;
-    private readonly EngineCallRunner<LmCall> _runner;
 
-    /// <summary>Creates the engine from its bound options.</summary>
+    /// <summary>Creates the engine from its bound options; it shares its endpoint's flow control with its run.</summary>
     public OpenAiEngine(OpenAiOptions options, BlockContext context)
-        : this(options, context, RetryBackoff.Default, TimeProvider.System, FlowRegistry.Shared)
+        : this(options, context, RetryBackoff.Default, TimeProvider.System, FlowRegistry.Of(context.Resources))
     {
     }
 
     /// <summary>Creates the engine with its retry delays, clock and flow registry chosen (tests shrink the delays).</summary>
     internal OpenAiEngine(OpenAiOptions options, BlockContext context, RetryBackoff backoff, TimeProvider time, FlowRegistry flows)
-        : this(options, context, backoff, time, Endpoint.Resolve(options, context, flows))
+        : this(options, context, backoff, time, flows, FindEndpoint(options, context))
     {
     }
 
-    private OpenAiEngine(OpenAiOptions options, BlockContext context, RetryBackoff backoff, TimeProvider time, Endpoint endpoint)
-        : base(context.Name, options.ModelIdOrPath, options.CallLimit, options.ToGenerationOptions(), endpoint.Flow)
+    private OpenAiEngine(OpenAiOptions options, BlockContext context, RetryBackoff backoff, TimeProvider time, FlowRegistry flows, HttpEndpoint endpoint)
+        : base(options, context, endpoint, backoff, time, flows, new CancellableResponseHandler(sendAuthorization: endpoint.Credential is not null))
     {
-        BaseUrl = endpoint.BaseUrl;
-        Flow = endpoint.Flow;
-        var attemptTimeout = TimeSpan.FromSeconds(options.Timeout);
-        _http = EngineHttpClient.Create(options.CallLimit, attemptTimeout, new CancellableResponseHandler(sendAuthorization: endpoint.ApiKey is not null));
-        _chat = CreateChatClient(_http, BaseUrl, options.ModelIdOrPath, endpoint.ApiKey);
-        var completions = new CompletionClient(_http, BaseUrl, endpoint.ApiKey, time);
-        _runner = new EngineCallRunner<LmCall>(
-            new OpenAiExchange(_chat, completions, options.ModelIdOrPath, options.Stream, time),
-            new OpenAiFailureMessages(OpenAiEndpoint.Display(BaseUrl), options.ModelIdOrPath, context.Name, endpoint.ApiKey is not null),
-            new EngineCallSettings(options.MaxRetries, attemptTimeout, backoff, time),
-            Flow,
-            CallCaching.For(LmCachePath.Resolve(options.LmCache, context.Environment), context.Name, EngineType, BaseUrl, options.ModelIdOrPath),
-            new SecretRedactor(endpoint.ApiKey));
+        var apiKey = endpoint.Credential;
+        _chat = CreateChatClient(Http, endpoint.BaseUrl, options.ModelIdOrPath, apiKey);
+        UseProtocol(
+            new OpenAiExchange(_chat, new CompletionClient(Http, endpoint.BaseUrl, apiKey, time), options.ModelIdOrPath, options.Stream, time),
+            new OpenAiFailureMessages(endpoint.Display, options.ModelIdOrPath, context.Name, hasKey: apiKey is not null));
     }
-
-    /// <summary>The API this engine talks to, ending in <c>/</c>.</summary>
-    public Uri BaseUrl { get; }
-
-    /// <summary>The flow control of the endpoint and key, shared with every block that uses them.</summary>
-    internal EndpointFlow Flow { get; }
 
     /// <inheritdoc />
-    protected override async Task<LmReply> SendAsync(LmCall call, CancellationToken cancellationToken)
+    protected override void Dispose(bool disposing)
     {
-        try
+        if (disposing)
         {
-            return await _runner.RunAsync(call, cancellationToken).ConfigureAwait(false);
+            _chat.Dispose();
         }
-        finally
-        {
-            Statistics.RecordConcurrency(Flow.Limit, Flow.PeakInFlight);
-        }
+
+        base.Dispose(disposing);
     }
 
-    /// <summary>Releases the HTTP connections.</summary>
-    public void Dispose()
-    {
-        _chat.Dispose();
-        _http.Dispose();
-    }
+    private static HttpEndpoint FindEndpoint(OpenAiOptions options, BlockContext context) =>
+        new(EngineType,
+            OpenAiEndpoint.ResolveBaseUrl(options.BaseUrl, context.Environment, context.Name),
+            OpenAiEndpoint.ResolveApiKey(context.Environment));
 
     private static IChatClient CreateChatClient(HttpClient http, Uri baseUrl, string model, string? apiKey)
     {
@@ -98,18 +77,5 @@ public sealed class OpenAiEngine : LMProvider, IDisposable
             NetworkTimeout = Timeout.InfiniteTimeSpan,
         };
         return new ChatClient(model, new ApiKeyCredential(apiKey ?? NoKey), options).AsIChatClient();
-    }
-
-    /// <summary>Where the engine's calls go, and the flow control they share.</summary>
-    private sealed record Endpoint(Uri BaseUrl, string? ApiKey, EndpointFlow Flow)
-    {
-        public static Endpoint Resolve(OpenAiOptions options, BlockContext context, FlowRegistry flows)
-        {
-            var baseUrl = OpenAiEndpoint.ResolveBaseUrl(options.BaseUrl, context.Environment, context.Name);
-            var apiKey = OpenAiEndpoint.ResolveApiKey(context.Environment);
-            var flow = flows.Join(EndpointKey.For(EngineType, baseUrl, apiKey),
-                new FlowSettings(options.CallLimit, options.MaxRpm, options.MaxTpm));
-            return new Endpoint(baseUrl, apiKey, flow);
-        }
     }
 }

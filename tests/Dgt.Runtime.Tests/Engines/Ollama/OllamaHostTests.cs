@@ -1,3 +1,4 @@
+using Dgt.Engines.Http;
 using Dgt.Engines.Ollama;
 
 namespace Dgt.Runtime.Tests.Engines.Ollama;
@@ -44,6 +45,6 @@ public sealed class OllamaHostTests
     [Fact]
     public void Messages_never_show_credentials_in_the_address()
     {
-        Assert.Equal("http://gpu-box:11434/ollama", OllamaHost.Display(new Uri("http://user:secret@gpu-box:11434/ollama/")));
+        Assert.Equal("http://gpu-box:11434/ollama", HttpEndpoint.Shown(new Uri("http://user:secret@gpu-box:11434/ollama/")));
     }
 }

@@ -17,7 +17,7 @@ internal static class TestEngine
 
     public static OllamaOptions Options(Uri baseUrl) => new() { ModelIdOrPath = Model, BaseUrl = baseUrl.ToString() };
 
-    /// <summary>An engine with flow control of its own, so tests never share limits through the process-wide registry.</summary>
+    /// <summary>An engine with flow control of its own unless a registry is given, so tests never share limits by accident.</summary>
     public static OllamaEngine Create(OllamaOptions options, Func<string, string?>? environment = null, FlowRegistry? flows = null) =>
         new(options, Context(environment), FastBackoff, TimeProvider.System, flows ?? new FlowRegistry(TimeProvider.System));
 
