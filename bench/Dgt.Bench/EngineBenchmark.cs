@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json;
-using Dgt.Engines.Ollama;
-using Dgt.Engines.OpenAi;
+using Dgt.Runtime.Engines.Ollama;
+using Dgt.Runtime.Engines.OpenAi;
 
 namespace Dgt.Bench;
 

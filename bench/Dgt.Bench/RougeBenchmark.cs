@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using Dgt.Blocks.Dedup;
+using Dgt.Runtime.Blocks.Dedup;
 using Dgt.Runtime.Tests.Dedup;
 
 namespace Dgt.Bench;

@@ -1,23 +1,11 @@
-using Dgt.Configuration.Schema;
 using Dgt.Configuration;
+using Dgt.Configuration.Schema;
 
 namespace Dgt.Runtime.Startup;
 
 /// <summary>Builds the blocks of a checked builder YAML through the generated block registry.</summary>
 public static class BlockAssembler
 {
-    // Stands in for the run's resources while the caller does not pass them yet: callers that build the blocks of a run
-    // should create one RunResources for the run and call the overload that takes it.
-    private static readonly RunResources UntilCallersPassTheirRun = new();
-
-    /// <summary>Builds every declared block; a block whose options fail to bind adds its problems instead.</summary>
-    public static BlockSet Build(
-        BuilderDefinition definition,
-        IReadOnlyList<BlockTypeRegistration> blockTypes,
-        Func<string, string?> environment,
-        List<ConfigProblem> problems) =>
-        Build(definition, blockTypes, environment, UntilCallersPassTheirRun, problems);
-
     /// <summary>
     /// Builds every declared block with <paramref name="resources"/>, the objects the blocks of one run share (the same
     /// instance for every builder of the run); a block whose options fail to bind adds its problems instead.

@@ -15,6 +15,7 @@ public sealed class BuilderPreparer(
     IReadOnlyList<TaskDefinition> tasks,
     IReadOnlyList<BlockTypeRegistration> blockTypes,
     Func<string, string?> environment,
+    RunResources resources,
     List<ConfigProblem> problems) : IBuilderRegistrationVisitor<IPreparedBuilder?>
 {
     public IPreparedBuilder? VisitGeneration<TData>(GenerationBuilderRegistration<TData> registration)
@@ -49,7 +50,7 @@ public sealed class BuilderPreparer(
         }
 
         // Blocks are built only from a YAML that passed its rules; seeds are read either way, so every error is listed at once.
-        var blocks = problems.Count == rules ? BlockAssembler.Build(definition, blockTypes, environment, problems) : new BlockSet();
+        var blocks = problems.Count == rules ? BlockAssembler.Build(definition, blockTypes, environment, resources, problems) : new BlockSet();
         var postprocessors = WirePostprocessors(definition, blocks);
         var seeds = tasks.Select(task => (Task: task, Seeds: ReadSeeds(task, registration))).ToList();
         if (problems.Count > before)

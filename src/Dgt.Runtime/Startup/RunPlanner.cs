@@ -21,6 +21,9 @@ public static class RunPlanner
         var tasks = ReadTasks(request, joint, problems);
         var overrides = BuilderOverrides.Load(request.IncludeBuilderPaths, [.. registry.Builders.Select(b => b.Name)], problems);
         var builders = new List<IPreparedBuilder>();
+
+        // One run's blocks share what they share (an endpoint's flow control) through these, whatever builder holds them.
+        var resources = new RunResources();
         foreach (var group in tasks.GroupBy(t => t.DataBuilder, StringComparer.Ordinal))
         {
             var registration = registry.Builders.FirstOrDefault(b => b.Name == group.Key);
@@ -38,7 +41,7 @@ public static class RunPlanner
 
             var source = overrides.TryGetValue(registration.Name, out var replaced) ? replaced : new BuilderSource(registration.YamlPath, registration.Yaml);
             var builderOverride = joint.Builders.GetValueOrDefault(registration.Name);
-            var prepared = registration.Accept(new BuilderPreparer(source, builderOverride, [.. group], registry.BlockTypes, environment, problems));
+            var prepared = registration.Accept(new BuilderPreparer(source, builderOverride, [.. group], registry.BlockTypes, environment, resources, problems));
             if (prepared is not null)
             {
                 builders.Add(prepared);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using Dgt.Blocks.Dedup;
+using Dgt.Runtime.Blocks.Dedup;
 
 namespace Dgt.Runtime.Tests.Dedup;
 

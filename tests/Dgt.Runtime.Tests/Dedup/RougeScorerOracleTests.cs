@@ -1,4 +1,4 @@
-using Dgt.Blocks.Dedup;
+using Dgt.Runtime.Blocks.Dedup;
 
 namespace Dgt.Runtime.Tests.Dedup;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using Dgt.Blocks.Dedup;
+using Dgt.Runtime.Blocks.Dedup;
 
 namespace Dgt.Runtime.Tests.Dedup;
 

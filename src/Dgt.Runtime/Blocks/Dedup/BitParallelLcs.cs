@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace Dgt.Blocks.Dedup;
+namespace Dgt.Runtime.Blocks.Dedup;
 
 /// <summary>
 /// The length of the longest common subsequence of one prepared token sequence with many others, 64 tokens of the

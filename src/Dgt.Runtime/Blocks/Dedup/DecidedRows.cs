@@ -1,4 +1,4 @@
-namespace Dgt.Blocks.Dedup;
+namespace Dgt.Runtime.Blocks.Dedup;
 
 /// <summary>
 /// The texts and decisions of the previous call, to recognise a call that continues it: the generation loop passes

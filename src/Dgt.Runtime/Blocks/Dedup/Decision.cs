@@ -1,4 +1,4 @@
-namespace Dgt.Blocks.Dedup;
+namespace Dgt.Runtime.Blocks.Dedup;
 
 /// <summary>
 /// A decision as the deduplicator keeps it between calls. <see cref="Ordinal"/> is a kept-row ordinal (context texts

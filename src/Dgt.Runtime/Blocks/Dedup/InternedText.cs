@@ -1,4 +1,4 @@
-namespace Dgt.Blocks.Dedup;
+namespace Dgt.Runtime.Blocks.Dedup;
 
 /// <summary>A text reduced to what scoring needs: its token ids and, when n-gram measures are used, its distinct n-grams.</summary>
 internal sealed class InternedText(int[] tokens, int[]?[] ngrams)

@@ -1,4 +1,4 @@
-namespace Dgt.Blocks.Dedup;
+namespace Dgt.Runtime.Blocks.Dedup;
 
 /// <summary>
 /// The texts later rows are compared with, in the order they were kept: the context texts first, then every valid

@@ -1,4 +1,4 @@
-namespace Dgt.Blocks.Dedup;
+namespace Dgt.Runtime.Blocks.Dedup;
 
 /// <summary>
 /// Interns n-grams of token ids (n ≤ 3) to dense ids, so that a text's distinct n-grams are a sorted int array and

@@ -1,4 +1,4 @@
-namespace Dgt.Blocks.Dedup;
+namespace Dgt.Runtime.Blocks.Dedup;
 
 /// <summary>
 /// How many tokens a pair must share to reach the threshold, and from it how long the prefixes of the prefix filter

@@ -1,4 +1,4 @@
-namespace Dgt.Blocks.Dedup;
+namespace Dgt.Runtime.Blocks.Dedup;
 
 /// <summary>The kept rows whose index prefix holds one element: (ordinal, position in the row's element order) pairs, by ordinal.</summary>
 internal sealed class PostingList

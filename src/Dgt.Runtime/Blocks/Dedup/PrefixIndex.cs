@@ -1,4 +1,4 @@
-namespace Dgt.Blocks.Dedup;
+namespace Dgt.Runtime.Blocks.Dedup;
 
 /// <summary>
 /// The prefix filter of set-similarity joins, on token multisets. Every element gets a rank (rarest first); a text's

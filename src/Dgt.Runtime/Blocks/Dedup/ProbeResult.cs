@@ -1,4 +1,4 @@
-namespace Dgt.Blocks.Dedup;
+namespace Dgt.Runtime.Blocks.Dedup;
 
 /// <summary>
 /// The best comparison of a row that reached the threshold, over some range of kept rows: the highest score, and on a

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Dgt.Blocks.Dedup;
+namespace Dgt.Runtime.Blocks.Dedup;
 
 /// <summary>
 /// The greedy keep-first decision: a row is valid when its best score against every context text and every earlier

@@ -1,4 +1,4 @@
-namespace Dgt.Blocks.Dedup;
+namespace Dgt.Runtime.Blocks.Dedup;
 
 /// <summary>What every part of one deduplicator reads and nobody changes.</summary>
 internal sealed record RougeDeduplicatorSettings(double Threshold, RougeScoreFunction Function, RougeMeasure[] Measures)

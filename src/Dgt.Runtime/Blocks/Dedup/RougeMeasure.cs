@@ -1,4 +1,4 @@
-namespace Dgt.Blocks.Dedup;
+namespace Dgt.Runtime.Blocks.Dedup;
 
 /// <summary>One entry of <c>rouge_types</c>: Rouge-L (<see cref="NgramSize"/> 0) or Rouge-N over distinct n-grams.</summary>
 internal readonly record struct RougeMeasure(int NgramSize)

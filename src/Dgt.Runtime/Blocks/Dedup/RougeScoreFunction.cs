@@ -1,4 +1,4 @@
-namespace Dgt.Blocks.Dedup;
+namespace Dgt.Runtime.Blocks.Dedup;
 
 /// <summary>Which Rouge figure <see cref="RougeScorer"/> compares with its threshold (YAML <c>score_func</c>).</summary>
 public enum RougeScoreFunction

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Dgt.Blocks.Dedup;
+namespace Dgt.Runtime.Blocks.Dedup;
 
 /// <summary>
 /// Rouge-based deduplication (<c>type: rouge_scorer</c>): a row is valid when its best score against every context

@@ -1,4 +1,4 @@
-namespace Dgt.Blocks.Dedup;
+namespace Dgt.Runtime.Blocks.Dedup;
 
 /// <summary>The options of a <c>rouge_scorer</c> block, bound from its builder YAML entry.</summary>
 public sealed record RougeScorerOptions

@@ -1,4 +1,4 @@
-namespace Dgt.Blocks.Dedup;
+namespace Dgt.Runtime.Blocks.Dedup;
 
 /// <summary>
 /// What a <see cref="RougeScorer"/> has done since it was built. A pair is a new row and a context text or kept row

@@ -1,4 +1,4 @@
-namespace Dgt.Blocks.Dedup;
+namespace Dgt.Runtime.Blocks.Dedup;
 
 /// <summary>Walks the tokens of a text without allocating; see <see cref="RougeTokenizer.Tokens"/>.</summary>
 internal ref struct RougeTokenEnumerator

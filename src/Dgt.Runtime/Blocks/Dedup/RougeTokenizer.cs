@@ -1,4 +1,4 @@
-namespace Dgt.Blocks.Dedup;
+namespace Dgt.Runtime.Blocks.Dedup;
 
 /// <summary>
 /// The default tokenizer of the <c>rouge-score</c> package without stemming: lowercase the text as Python's

@@ -1,4 +1,4 @@
-namespace Dgt.Blocks.Dedup;
+namespace Dgt.Runtime.Blocks.Dedup;
 
 /// <summary>
 /// Finds, for one new row, the best kept row in an ordinal range that reaches the threshold. Owns the scratch buffers

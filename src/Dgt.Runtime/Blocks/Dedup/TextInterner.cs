@@ -1,4 +1,4 @@
-namespace Dgt.Blocks.Dedup;
+namespace Dgt.Runtime.Blocks.Dedup;
 
 /// <summary>Turns texts into <see cref="InternedText"/> for a fixed set of measures. Not thread-safe.</summary>
 internal sealed class TextInterner(IReadOnlyList<RougeMeasure> measures)

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Dgt.Blocks.Dedup;
+namespace Dgt.Runtime.Blocks.Dedup;
 
 /// <summary>Compares token id arrays by value.</summary>
 internal sealed class TokenSequenceComparer : IEqualityComparer<int[]>

@@ -1,4 +1,4 @@
-namespace Dgt.Blocks.Dedup;
+namespace Dgt.Runtime.Blocks.Dedup;
 
 /// <summary>
 /// Interns tokens to dense integer ids, so that texts become int arrays compared by value and a token's per-text

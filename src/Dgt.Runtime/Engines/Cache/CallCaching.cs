@@ -1,4 +1,4 @@
-namespace Dgt.Engines.Cache;
+namespace Dgt.Runtime.Engines.Cache;
 
 /// <summary>An engine's response cache with what keys its calls: the engine type, base URL, model and engine-specific options.</summary>
 internal sealed class CallCaching(LmResponseCache cache, string engineType, Uri baseUrl, string model, IReadOnlyList<KeyValuePair<string, string>>? extra = null)

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Security.Cryptography;
 using System.Text.Json;
 
-namespace Dgt.Engines.Cache;
+namespace Dgt.Runtime.Engines.Cache;
 
 /// <summary>
 /// The cache key of a call: a SHA-256 of a canonical JSON of everything that decides the reply (engine type, base URL,

@@ -1,4 +1,4 @@
-namespace Dgt.Engines.Cache;
+namespace Dgt.Runtime.Engines.Cache;
 
 /// <summary>
 /// Where an engine keeps its response cache: the block's <c>lm_cache</c>, else <c>DGT_LM_CACHE</c> as the block's

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace Dgt.Engines.Cache;
+namespace Dgt.Runtime.Engines.Cache;
 
 /// <summary>
 /// Replies stored in a SQLite file, so a rerun never pays twice for the same call. The file is in WAL mode, which lets

@@ -1,4 +1,4 @@
-namespace Dgt.Engines.Calls;
+namespace Dgt.Runtime.Engines.Calls;
 
 /// <summary>Carries the classification of a failed attempt through the retry pipeline, with the original cause inside.</summary>
 internal sealed class EngineAttemptException(EngineFailure failure, Exception cause)

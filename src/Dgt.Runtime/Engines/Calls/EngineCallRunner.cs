@@ -1,10 +1,10 @@
-using Dgt.Engines.Cache;
-using Dgt.Engines.Flow;
-using Dgt.Engines.Http;
+using Dgt.Runtime.Engines.Cache;
+using Dgt.Runtime.Engines.Flow;
+using Dgt.Runtime.Engines.Http;
 using Polly;
 using Polly.Timeout;
 
-namespace Dgt.Engines.Calls;
+namespace Dgt.Runtime.Engines.Calls;
 
 /// <summary>
 /// Runs one call of an HTTP engine to its end: the response cache first; then attempts, each waiting for the endpoint's

@@ -1,4 +1,4 @@
-namespace Dgt.Engines.Calls;
+namespace Dgt.Runtime.Engines.Calls;
 
 /// <summary>A classified failure of one attempt: its kind, what happened in a few words, and the wait asked for.</summary>
 internal sealed record EngineFailure(EngineFailureKind Kind, string Reason, TimeSpan? RetryAfter = null)

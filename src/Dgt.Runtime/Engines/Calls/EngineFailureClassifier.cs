@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
-using Dgt.Engines.Http;
+using Dgt.Runtime.Engines.Http;
 
-namespace Dgt.Engines.Calls;
+namespace Dgt.Runtime.Engines.Calls;
 
 /// <summary>
 /// Decides what a failed attempt means, for every HTTP engine. A refused connection or an unknown host is permanent

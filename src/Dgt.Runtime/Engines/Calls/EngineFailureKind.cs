@@ -1,4 +1,4 @@
-namespace Dgt.Engines.Calls;
+namespace Dgt.Runtime.Engines.Calls;
 
 /// <summary>What a failed attempt means for the request and for the run.</summary>
 internal enum EngineFailureKind

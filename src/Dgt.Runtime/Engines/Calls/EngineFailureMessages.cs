@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Dgt.Engines.Calls;
+namespace Dgt.Runtime.Engines.Calls;
 
 /// <summary>
 /// An engine's words for failures. Each permanent one names the address tried, the model and the fix; the messages are

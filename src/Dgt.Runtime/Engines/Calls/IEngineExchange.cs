@@ -1,4 +1,4 @@
-namespace Dgt.Engines.Calls;
+namespace Dgt.Runtime.Engines.Calls;
 
 /// <summary>What an HTTP engine does itself; everything around it (cache, flow control, retries) is the <see cref="EngineCallRunner{TRequest}"/>'s.</summary>
 internal interface IEngineExchange<TRequest>

@@ -1,4 +1,4 @@
-namespace Dgt.Engines.Calls;
+namespace Dgt.Runtime.Engines.Calls;
 
 /// <summary>
 /// How long to wait before a retry: exponential backoff with full jitter (a uniform draw between zero and

@@ -2,7 +2,7 @@ using Polly;
 using Polly.Retry;
 using Polly.Timeout;
 
-namespace Dgt.Engines.Calls;
+namespace Dgt.Runtime.Engines.Calls;
 
 /// <summary>
 /// The Polly strategies around one call: retries of whole attempts, and the timeout that bounds each attempt. They are

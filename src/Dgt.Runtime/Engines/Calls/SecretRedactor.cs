@@ -1,4 +1,4 @@
-namespace Dgt.Engines.Calls;
+namespace Dgt.Runtime.Engines.Calls;
 
 /// <summary>
 /// The last guard that keeps a credential out of failure texts and exceptions, should a server or a library ever quote

@@ -1,4 +1,4 @@
-namespace Dgt.Engines.Flow;
+namespace Dgt.Runtime.Engines.Flow;
 
 /// <summary>
 /// Flow control of one endpoint: how many calls may be in flight (adapted at run time under the blocks' call limit) and,

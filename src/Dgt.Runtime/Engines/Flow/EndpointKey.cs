@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Dgt.Engines.Flow;
+namespace Dgt.Runtime.Engines.Flow;
 
 /// <summary>
 /// Names one endpoint as its flow control sees it: the engine type, the base URL and a SHA-256 of the credential, so

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Dgt.Engines.Flow;
+namespace Dgt.Runtime.Engines.Flow;
 
 /// <summary>
 /// The flow control of every endpoint, shared by all the blocks that use it. Blocks are created one by one from YAML

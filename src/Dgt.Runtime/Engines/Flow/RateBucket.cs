@@ -1,6 +1,6 @@
 using System.Threading.RateLimiting;
 
-namespace Dgt.Engines.Flow;
+namespace Dgt.Runtime.Engines.Flow;
 
 /// <summary>
 /// A per-minute budget (requests or tokens) spent evenly: a token bucket refilled every 100 ms or so, holding one

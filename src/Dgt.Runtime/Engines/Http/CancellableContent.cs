@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Dgt.Engines.Http;
+namespace Dgt.Runtime.Engines.Http;
 
 /// <summary>
 /// A response body that is torn down when the attempt's token is cancelled. HttpClient stops watching the token once

@@ -1,4 +1,4 @@
-namespace Dgt.Engines.Http;
+namespace Dgt.Runtime.Engines.Http;
 
 /// <summary>
 /// Binds every response body to its request's cancellation (see <see cref="CancellableContent"/>), for clients that read

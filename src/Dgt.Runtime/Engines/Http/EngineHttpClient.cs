@@ -1,4 +1,4 @@
-namespace Dgt.Engines.Http;
+namespace Dgt.Runtime.Engines.Http;
 
 /// <summary>The HTTP client every engine talks through: a connection pool sized to the call limit, no timeout of its own.</summary>
 internal static class EngineHttpClient

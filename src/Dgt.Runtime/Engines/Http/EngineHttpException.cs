@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Dgt.Engines.Http;
+namespace Dgt.Runtime.Engines.Http;
 
 /// <summary>
 /// The server answered with an error status. It keeps what deciding on a retry needs: the status, the

@@ -1,6 +1,6 @@
-using Dgt.Engines.Flow;
+using Dgt.Runtime.Engines.Flow;
 
-namespace Dgt.Engines.Http;
+namespace Dgt.Runtime.Engines.Http;
 
 /// <summary>
 /// Where an HTTP engine's calls go: its engine type, the base address (always ending in <c>/</c>, so the API's relative

@@ -1,8 +1,8 @@
-using Dgt.Engines.Cache;
-using Dgt.Engines.Calls;
-using Dgt.Engines.Flow;
+using Dgt.Runtime.Engines.Cache;
+using Dgt.Runtime.Engines.Calls;
+using Dgt.Runtime.Engines.Flow;
 
-namespace Dgt.Engines.Http;
+namespace Dgt.Runtime.Engines.Http;
 
 /// <summary>
 /// What every LLM engine that talks HTTP does alike: it joins the flow control of its endpoint (shared with every block

@@ -1,4 +1,4 @@
-namespace Dgt.Engines.Http;
+namespace Dgt.Runtime.Engines.Http;
 
 /// <summary>
 /// The options every HTTP engine block takes (snake_case keys in its builder YAML): the model, sampling, flow control,

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Dgt.Engines.Http;
+namespace Dgt.Runtime.Engines.Http;
 
 /// <summary>
 /// Reads what an error response says: the <c>error</c> text of Ollama's <c>{"error": "…"}</c>, the <c>message</c> of

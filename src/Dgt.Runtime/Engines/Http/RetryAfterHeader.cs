@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 
-namespace Dgt.Engines.Http;
+namespace Dgt.Runtime.Engines.Http;
 
 /// <summary>Reads <c>Retry-After</c>, which a server may give as seconds or as an HTTP date.</summary>
 internal static class RetryAfterHeader

@@ -1,9 +1,9 @@
 using System.Globalization;
-using Dgt.Engines.Calls;
-using Dgt.Engines.Flow;
-using Dgt.Engines.Http;
+using Dgt.Runtime.Engines.Calls;
+using Dgt.Runtime.Engines.Flow;
+using Dgt.Runtime.Engines.Http;
 
-namespace Dgt.Engines.Ollama;
+namespace Dgt.Runtime.Engines.Ollama;
 
 /// <summary>
 /// The <c>type: ollama</c> LLM engine: completion through <c>/api/generate</c> (raw prompt), chat through

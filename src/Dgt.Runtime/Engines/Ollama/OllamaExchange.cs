@@ -1,11 +1,11 @@
 using System.Text;
-using Dgt.Engines.Calls;
-using Dgt.Engines.Http;
+using Dgt.Runtime.Engines.Calls;
+using Dgt.Runtime.Engines.Http;
 using OllamaSharp;
 using OllamaSharp.Models;
 using OllamaSharp.Models.Chat;
 
-namespace Dgt.Engines.Ollama;
+namespace Dgt.Runtime.Engines.Ollama;
 
 /// <summary>
 /// One HTTP attempt of one call through OllamaSharp: sends the request, reads the reply to its end (streamed or not)

@@ -1,6 +1,6 @@
-using Dgt.Engines.Calls;
+using Dgt.Runtime.Engines.Calls;
 
-namespace Dgt.Engines.Ollama;
+namespace Dgt.Runtime.Engines.Ollama;
 
 /// <summary>What stops a run of an <c>ollama</c> block, in the words of Ollama's own commands and settings.</summary>
 internal sealed class OllamaFailureMessages(string url, string model, string blockName)

@@ -1,7 +1,7 @@
 using System.Globalization;
-using Dgt.Engines.Http;
+using Dgt.Runtime.Engines.Http;
 
-namespace Dgt.Engines.Ollama;
+namespace Dgt.Runtime.Engines.Ollama;
 
 /// <summary>
 /// Finds the Ollama server an engine talks to: <c>base_url</c>, else <c>OLLAMA_HOST</c>, else

@@ -1,8 +1,8 @@
-using Dgt.Engines.Http;
+using Dgt.Runtime.Engines.Http;
 using OllamaSharp;
 using OllamaSharp.Models;
 
-namespace Dgt.Engines.Ollama;
+namespace Dgt.Runtime.Engines.Ollama;
 
 /// <summary>
 /// OllamaSharp's client with the HTTP exchange in Dgt's hands: an error status becomes an

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 using OllamaSharp.Models;
 using OllamaSharp.Models.Chat;
 
-namespace Dgt.Engines.Ollama;
+namespace Dgt.Runtime.Engines.Ollama;
 
 /// <summary>
 /// Compile-time JSON contracts for the OllamaSharp types the engine sends and receives. Without a context of its own

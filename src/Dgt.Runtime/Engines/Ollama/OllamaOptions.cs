@@ -1,6 +1,6 @@
-using Dgt.Engines.Http;
+using Dgt.Runtime.Engines.Http;
 
-namespace Dgt.Engines.Ollama;
+namespace Dgt.Runtime.Engines.Ollama;
 
 /// <summary>
 /// The options of a <c>type: ollama</c> block, bound from its builder YAML entry (snake_case keys): those of every

@@ -1,7 +1,7 @@
 using OllamaSharp.Models;
 using OllamaSharp.Models.Chat;
 
-namespace Dgt.Engines.Ollama;
+namespace Dgt.Runtime.Engines.Ollama;
 
 /// <summary>Turns an <see cref="LmCall"/> into the OllamaSharp request for its endpoint, options included in both.</summary>
 internal static class OllamaRequests

@@ -2,10 +2,10 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Dgt.Engines.Calls;
-using Dgt.Engines.Http;
+using Dgt.Runtime.Engines.Calls;
+using Dgt.Runtime.Engines.Http;
 
-namespace Dgt.Engines.OpenAi;
+namespace Dgt.Runtime.Engines.OpenAi;
 
 /// <summary>
 /// A small client of <c>/v1/completions</c>, which the OpenAI package no longer covers: one request, the whole reply

@@ -1,4 +1,4 @@
-namespace Dgt.Engines.OpenAi;
+namespace Dgt.Runtime.Engines.OpenAi;
 
 // The JSON of /v1/completions, as far as the engine uses it. Unset options are left out of the request, so the
 // server's own defaults apply.

@@ -1,6 +1,6 @@
-using Dgt.Engines.Http;
+using Dgt.Runtime.Engines.Http;
 
-namespace Dgt.Engines.OpenAi;
+namespace Dgt.Runtime.Engines.OpenAi;
 
 /// <summary>
 /// Finds the API an engine talks to, <c>base_url</c>, else <c>OPENAI_BASE_URL</c>, else OpenAI's own, and the key,

@@ -1,13 +1,13 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
-using Dgt.Engines.Calls;
-using Dgt.Engines.Flow;
-using Dgt.Engines.Http;
+using Dgt.Runtime.Engines.Calls;
+using Dgt.Runtime.Engines.Flow;
+using Dgt.Runtime.Engines.Http;
 using Microsoft.Extensions.AI;
 using OpenAI;
 using OpenAI.Chat;
 
-namespace Dgt.Engines.OpenAi;
+namespace Dgt.Runtime.Engines.OpenAi;
 
 /// <summary>
 /// The <c>type: openai</c> LLM engine (alias <c>vllm-remote</c>), for any OpenAI-compatible API: chat through

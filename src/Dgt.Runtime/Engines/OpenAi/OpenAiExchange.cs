@@ -2,12 +2,12 @@ using System.ClientModel;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using Dgt.Engines.Calls;
-using Dgt.Engines.Http;
+using Dgt.Runtime.Engines.Calls;
+using Dgt.Runtime.Engines.Http;
 using Microsoft.Extensions.AI;
 using AiChatMessage = Microsoft.Extensions.AI.ChatMessage;
 
-namespace Dgt.Engines.OpenAi;
+namespace Dgt.Runtime.Engines.OpenAi;
 
 /// <summary>
 /// One HTTP attempt of one call to an OpenAI-compatible API: chat through the OpenAI package behind

@@ -1,6 +1,6 @@
-using Dgt.Engines.Calls;
+using Dgt.Runtime.Engines.Calls;
 
-namespace Dgt.Engines.OpenAi;
+namespace Dgt.Runtime.Engines.OpenAi;
 
 /// <summary>
 /// What stops a run of an <c>openai</c> block, naming the settings of an OpenAI-compatible API; never the key (a

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Dgt.Engines.OpenAi;
+namespace Dgt.Runtime.Engines.OpenAi;
 
 /// <summary>Compile-time JSON contracts of the completion endpoint, in the API's snake_case, unset fields left out.</summary>
 [JsonSourceGenerationOptions(

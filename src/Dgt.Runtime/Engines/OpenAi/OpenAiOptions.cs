@@ -1,6 +1,6 @@
-using Dgt.Engines.Http;
+using Dgt.Runtime.Engines.Http;
 
-namespace Dgt.Engines.OpenAi;
+namespace Dgt.Runtime.Engines.OpenAi;
 
 /// <summary>
 /// The options of a <c>type: openai</c> (or <c>vllm-remote</c>) block, bound from its builder YAML entry (snake_case

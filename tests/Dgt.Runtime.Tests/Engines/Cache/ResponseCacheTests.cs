@@ -1,4 +1,4 @@
-using Dgt.Engines.Cache;
+using Dgt.Runtime.Engines.Cache;
 using Dgt.Runtime.Tests.Engines.Ollama;
 using Dgt.Runtime.Tests.Engines.OpenAi;
 using Dgt.Testing.FakeLlm;

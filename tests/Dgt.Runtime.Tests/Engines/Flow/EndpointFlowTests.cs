@@ -1,4 +1,4 @@
-using Dgt.Engines.Flow;
+using Dgt.Runtime.Engines.Flow;
 
 namespace Dgt.Runtime.Tests.Engines.Flow;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Dgt.Engines.Flow;
+using Dgt.Runtime.Engines.Flow;
 using Dgt.Runtime.Tests.Engines.Ollama;
 using Dgt.Runtime.Tests.Engines.OpenAi;
 using Dgt.Testing.FakeLlm;

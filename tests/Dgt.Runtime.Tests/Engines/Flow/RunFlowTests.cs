@@ -1,5 +1,5 @@
-using Dgt.Engines.Ollama;
-using Dgt.Engines.OpenAi;
+using Dgt.Runtime.Engines.Ollama;
+using Dgt.Runtime.Engines.OpenAi;
 
 namespace Dgt.Runtime.Tests.Engines.Flow;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using Dgt.Engines.Ollama;
+using Dgt.Runtime.Engines.Ollama;
 using Dgt.Testing.FakeLlm;
 using Dgt.Testing.FakeLlm.Ollama;
 

@@ -1,5 +1,5 @@
-using Dgt.Engines.Http;
-using Dgt.Engines.Ollama;
+using Dgt.Runtime.Engines.Http;
+using Dgt.Runtime.Engines.Ollama;
 
 namespace Dgt.Runtime.Tests.Engines.Ollama;
 

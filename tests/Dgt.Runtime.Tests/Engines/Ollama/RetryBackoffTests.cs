@@ -1,4 +1,4 @@
-using Dgt.Engines.Calls;
+using Dgt.Runtime.Engines.Calls;
 
 namespace Dgt.Runtime.Tests.Engines.Ollama;
 

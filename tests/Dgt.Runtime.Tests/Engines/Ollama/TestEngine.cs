@@ -1,6 +1,6 @@
-using Dgt.Engines.Calls;
-using Dgt.Engines.Flow;
-using Dgt.Engines.Ollama;
+using Dgt.Runtime.Engines.Calls;
+using Dgt.Runtime.Engines.Flow;
+using Dgt.Runtime.Engines.Ollama;
 
 namespace Dgt.Runtime.Tests.Engines.Ollama;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using Dgt.Engines.OpenAi;
+using Dgt.Runtime.Engines.OpenAi;
 using Dgt.Testing.FakeLlm;
 using Dgt.Testing.FakeLlm.OpenAi;
 

@@ -1,5 +1,5 @@
-using Dgt.Engines.Flow;
-using Dgt.Engines.OpenAi;
+using Dgt.Runtime.Engines.Flow;
+using Dgt.Runtime.Engines.OpenAi;
 using Dgt.Runtime.Tests.Engines.Ollama;
 
 namespace Dgt.Runtime.Tests.Engines.OpenAi;
