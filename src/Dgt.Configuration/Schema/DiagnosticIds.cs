@@ -24,4 +24,7 @@ public static class DiagnosticIds
     public const string UnknownBuilderYamlKey = "DGT0117";
     public const string InvalidTaskYaml = "DGT0200";
     public const string TaskWithoutBuilder = "DGT0201";
+    public const string SeedMissingField = "DGT0202";
+    public const string SeedUnknownKey = "DGT0203";
+    public const string SeedWrongValue = "DGT0204";
 }

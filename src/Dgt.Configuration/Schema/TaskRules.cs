@@ -5,4 +5,13 @@ public static class TaskRules
 {
     public static readonly ConfigRule UnknownBuilder = new(DiagnosticIds.TaskWithoutBuilder,
         "No builder is named '{0}'.{1}", "Builders in this program: {2}.");
+
+    public static readonly ConfigRule SeedMissingField = new(DiagnosticIds.SeedMissingField,
+        "Seed example {0} has no '{1}', which {2} requires.", "Add '{1}: <{3}>'.");
+
+    public static readonly ConfigRule SeedUnknownKey = new(DiagnosticIds.SeedUnknownKey,
+        "Seed example {0} has key '{1}', which {2} does not have.{3}", "Valid keys: {4}.");
+
+    public static readonly ConfigRule SeedWrongValue = new(DiagnosticIds.SeedWrongValue,
+        "'{0}' of seed example {1} must be {2}, not {3}.");
 }

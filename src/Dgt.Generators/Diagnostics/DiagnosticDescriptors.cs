@@ -164,20 +164,17 @@ internal static class DiagnosticDescriptors
         DiagnosticIds.TaskWithoutBuilder,
         "Task names no builder");
 
-    public static readonly DiagnosticDescriptor SeedMissingProperty = Error(
-        "DGT0202",
-        "Seed example misses a required field",
-        "Seed example {0} has no '{1}', which {2} requires; add '{1}: <{3}>'");
+    public static readonly DiagnosticDescriptor SeedMissingProperty = Rule(
+        DiagnosticIds.SeedMissingField,
+        "Seed example misses a required field");
 
-    public static readonly DiagnosticDescriptor SeedUnknownKey = Error(
-        "DGT0203",
-        "Seed example has an unknown key",
-        "Seed example {0} has key '{1}', which {2} does not have.{3} Valid keys: {4}.");
+    public static readonly DiagnosticDescriptor SeedUnknownKey = Rule(
+        DiagnosticIds.SeedUnknownKey,
+        "Seed example has an unknown key");
 
-    public static readonly DiagnosticDescriptor SeedWrongValue = Error(
-        "DGT0204",
-        "Seed value does not fit its field",
-        "'{0}' of seed example {1} must be {2}, not {3}");
+    public static readonly DiagnosticDescriptor SeedWrongValue = Rule(
+        DiagnosticIds.SeedWrongValue,
+        "Seed value does not fit its field");
 
     public static readonly DiagnosticDescriptor InternalError = Error(
         "DGT9999",

@@ -31,77 +31,32 @@ internal static class TaskLinker
         }
         else if (builder.Rows is not null && !builder.HasSeedReader)
         {
-            foreach (var seed in task.Seeds)
-            {
-                CheckSeed(seed, builder.Rows, diagnostics);
-            }
+            CheckSeeds(task, builder.Rows, diagnostics);
         }
 
         return diagnostics.ToEquatableArray();
     }
 
-    private static void CheckSeed(SeedRowSpec seed, RecordSpec rows, List<DiagnosticInfo> diagnostics)
+    /// <summary>Each seed example against the row record, by the rule start-up applies to every seed.</summary>
+    private static void CheckSeeds(TaskYamlSpec task, RecordSpec rows, List<DiagnosticInfo> diagnostics)
     {
-        var properties = SeedProperties(rows);
-        var validKeys = properties.SelectMany(p => new[] { p.Key }.Concat(p.Aliases)).ToList();
-        var number = seed.Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        foreach (var value in seed.Values.Where(v => !validKeys.Contains(v.Key)))
+        var problems = new List<ConfigProblem>();
+        var root = YamlConfigReader.Read(task.Text, task.Path, problems);
+        if (problems.Count > 0 || root is not ConfigMapping mapping || !mapping.TryGetValue("seed_examples", out var node) || node is not ConfigSequence list)
         {
-            diagnostics.Add(DiagnosticInfo.Create(
-                DiagnosticDescriptors.SeedUnknownKey.Id,
-                value.KeyLocation,
-                number,
-                value.Key,
-                rows.Name,
-                Suggestions.DidYouMean(value.Key, validKeys),
-                string.Join(", ", validKeys)));
+            // An unreadable task, or seeds of the wrong shape, are reported by the task's own checks.
+            return;
         }
 
-        foreach (var property in properties)
+        var fields = SchemaShapes.RowFields(rows);
+        for (var i = 0; i < list.Items.Count; i++)
         {
-            var value = seed.Values.FirstOrDefault(v => v.Key == property.Key || property.Aliases.Contains(v.Key));
-            if (value is null)
+            if (list.Items[i] is ConfigMapping row)
             {
-                if (property.IsRequired)
-                {
-                    diagnostics.Add(DiagnosticInfo.Create(
-                        DiagnosticDescriptors.SeedMissingProperty.Id, seed.Location, number, property.Key, rows.Name, property.Expected));
-                }
-
-                continue;
-            }
-
-            if (value.Kind == YamlValueKind.Null)
-            {
-                // An empty optional value keeps the record's default, as the codec does; an empty required one cannot.
-                if (property.IsRequired)
-                {
-                    diagnostics.Add(DiagnosticInfo.Create(
-                        DiagnosticDescriptors.SeedWrongValue.Id, value.ValueLocation, value.Key, number, property.Expected, "empty"));
-                }
-
-                continue;
-            }
-
-            if (ValueFit.Problem(property, value) is { } problem)
-            {
-                diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticDescriptors.SeedWrongValue.Id, problem.Location, value.Key, number, property.Expected, problem.Actual));
+                SeedRowCheck.Check(row, i + 1, rows.Name, fields, problems);
             }
         }
-    }
 
-    /// <summary>The record's properties and the two every row has, which the codec reads before them.</summary>
-    private static List<PropertySpec> SeedProperties(RecordSpec rows)
-    {
-        var none = EquatableArray<string>.Empty;
-        var members = EquatableArray<EnumMemberSpec>.Empty;
-        var all = new List<PropertySpec>
-        {
-            new("TaskName", "task_name", none, ValueKind.String, "string", false, false, members, null, "text"),
-            new("IsSeed", "is_seed", none, ValueKind.Boolean, "bool", false, false, members, null, "true or false"),
-        };
-        all.AddRange(rows.Properties);
-        return all;
+        diagnostics.AddRange(problems.Select(p => ConfigDiagnostics.From(p, DiagnosticIds.InvalidTaskYaml)));
     }
 }

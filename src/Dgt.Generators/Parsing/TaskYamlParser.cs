@@ -34,7 +34,7 @@ internal static class TaskYamlParser
         catch (System.Exception exception) when (exception is not System.OperationCanceledException)
         {
             return Result<TaskYamlSpec>.Of(
-                new TaskYamlSpec(file.Path, null, null, EquatableArray<SeedRowSpec>.Empty),
+                new TaskYamlSpec(file.Path, "", null, null),
                 InternalError.Describe("reading task " + file.Path, exception, YamlSpecs.FileStart(file.Path)));
         }
     }
@@ -55,36 +55,9 @@ internal static class TaskYamlParser
         var builderNode = mapping is not null && mapping.TryGetValue("data_builder", out var node) ? node as ConfigScalar : null;
         var spec = new TaskYamlSpec(
             path,
+            text,
             builderNode is { IsNull: false } ? builderNode.Value : null,
-            builderNode is null ? null : YamlSpecs.Location(builderNode.Span),
-            ReadSeeds(mapping));
+            builderNode is null ? null : YamlSpecs.Location(builderNode.Span));
         return new Result<TaskYamlSpec>(spec, diagnostics.ToEquatableArray());
-    }
-
-    private static EquatableArray<SeedRowSpec> ReadSeeds(ConfigMapping? task)
-    {
-        if (task is null || !task.TryGetValue("seed_examples", out var node))
-        {
-            return EquatableArray<SeedRowSpec>.Empty;
-        }
-
-        if (node is not ConfigSequence list)
-        {
-            return EquatableArray<SeedRowSpec>.Empty;
-        }
-
-        var seeds = new List<SeedRowSpec>();
-        for (var i = 0; i < list.Items.Count; i++)
-        {
-            // Items that are not mappings are reported at start-up with the same words; at build time the rows are
-            // what matters.
-            if (list.Items[i] is ConfigMapping row)
-            {
-                var location = row.Entries.Count > 0 ? YamlSpecs.Location(row.Entries[0].Key.Span) : YamlSpecs.Location(row.Span);
-                seeds.Add(new SeedRowSpec(i + 1, location, row.Entries.Select(YamlSpecs.Option).ToEquatableArray()));
-            }
-        }
-
-        return seeds.ToEquatableArray();
     }
 }

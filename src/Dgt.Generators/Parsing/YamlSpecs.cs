@@ -1,38 +1,11 @@
-using System.Linq;
 using Dgt.Configuration;
 using Dgt.Generators.Specs;
 
 namespace Dgt.Generators.Parsing;
 
-/// <summary>Turns located YAML nodes into plain, equatable specs: builder and task YAMLs read values alike.</summary>
+/// <summary>Locations of YAML nodes as the build reports them.</summary>
 internal static class YamlSpecs
 {
-    /// <summary>A key and its value, enough to check the value against a property later.</summary>
-    public static YamlOptionSpec Option(ConfigEntry entry)
-    {
-        var value = entry.Value;
-        var (kind, text) = value switch
-        {
-            ConfigScalar { IsNull: true } => (YamlValueKind.Null, ""),
-            ConfigScalar scalar => (YamlValueKind.Scalar, scalar.Value),
-            ConfigSequence => (YamlValueKind.Sequence, ""),
-            _ => (YamlValueKind.Mapping, ""),
-        };
-        var nested = value switch
-        {
-            ConfigSequence sequence => sequence.Items.FirstOrDefault(i => i is not ConfigScalar),
-            ConfigMapping mapping => mapping.Entries.Select(e => e.Value).FirstOrDefault(v => v is not ConfigScalar),
-            _ => null,
-        };
-        return new YamlOptionSpec(
-            entry.Key.Value,
-            Location(entry.Key.Span),
-            kind,
-            text,
-            Location(value.Span),
-            nested is null ? null : new YamlNestedProblem(nested.KindName, Location(nested.Span)));
-    }
-
     /// <summary>YAML marks are 1-based; Roslyn line positions are 0-based.</summary>
     public static LocationInfo Location(SourceSpan span) => new(
         span.File,

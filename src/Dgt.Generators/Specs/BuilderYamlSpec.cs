@@ -14,29 +14,3 @@ internal sealed record BuilderYamlSpec(
     bool IsReadable,
     string? Name,
     LocationInfo NameLocation);
-
-/// <summary>How a YAML value is written.</summary>
-internal enum YamlValueKind
-{
-    Null,
-    Scalar,
-    Sequence,
-    Mapping,
-}
-
-/// <summary>One option of a YAML block.</summary>
-/// <param name="ScalarText">The text of a scalar value.</param>
-/// <param name="NestedProblem">
-/// For a list or mapping holding something other than single values: the first such item, for scalar-list and
-/// scalar-map options.
-/// </param>
-internal sealed record YamlOptionSpec(
-    string Key,
-    LocationInfo KeyLocation,
-    YamlValueKind Kind,
-    string ScalarText,
-    LocationInfo ValueLocation,
-    YamlNestedProblem? NestedProblem);
-
-/// <summary>An item of a list or mapping value that is not a single value.</summary>
-internal sealed record YamlNestedProblem(string KindName, LocationInfo Location);

@@ -33,6 +33,13 @@ internal static class SchemaShapes
             property.EnumMembers.Select(m => m.Key).ToArray());
     }
 
+    /// <summary>A row record's fields as its codec reads them: the two every row has, then the record's own.</summary>
+    public static OptionShape[] RowFields(RecordSpec rows) => new[]
+    {
+        new OptionShape("task_name", new string[0], ValueShape.Text, false, "text"),
+        new OptionShape("is_seed", new string[0], ValueShape.Boolean, false, "true or false"),
+    }.Concat(rows.Properties.Select(From)).ToArray();
+
     public static BlockTypeShape From(BlockTypeSpec blockType) => new(
         blockType.TypeName,
         blockType.Aliases.ToArray(),
