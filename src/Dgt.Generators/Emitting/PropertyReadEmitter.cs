@@ -36,9 +36,10 @@ internal static class PropertyReadEmitter
             if (property.IsRequired)
             {
                 writer.Line();
-                writer.Open($"if ({local} is null)");
-                writer.Line($"ReportRequired({map}, {keyExpression}, {Literals.String(property.Expected)});");
-                writer.Close();
+                using (writer.Block($"if ({local} is null)"))
+                {
+                    writer.Line($"ReportRequired({map}, {keyExpression}, {Literals.String(property.Expected)});");
+                }
             }
 
             writer.Line();
@@ -51,15 +52,19 @@ internal static class PropertyReadEmitter
     /// <summary>The helper every reading class carries: why a required value could not be read.</summary>
     public static void EmitReportRequired(SourceWriter writer)
     {
-        writer.Open("private static void ReportRequired(global::Dgt.Configuration.IConfigMap map, string key, string expected)");
-        writer.Line("// A value of the wrong kind was reported where it was read; an absent or empty one is reported here.");
-        writer.Open("if (map.FindKey(key) is null)");
-        writer.Line("map.ReportMissing(key, expected);");
-        writer.Close();
-        writer.Open("else if (map.IsNull(key))");
-        writer.Line("map.ReportInvalid(key, expected);");
-        writer.Close();
-        writer.Close();
+        using (writer.Block("private static void ReportRequired(global::Dgt.Configuration.IConfigMap map, string key, string expected)"))
+        {
+            writer.Line("// A value of the wrong kind was reported where it was read; an absent or empty one is reported here.");
+            using (writer.Block("if (map.FindKey(key) is null)"))
+            {
+                writer.Line("map.ReportMissing(key, expected);");
+            }
+
+            using (writer.Block("else if (map.IsNull(key))"))
+            {
+                writer.Line("map.ReportInvalid(key, expected);");
+            }
+        }
     }
 
     /// <summary><c>Name = name!,</c> for the object initializer of required properties.</summary>
@@ -125,9 +130,10 @@ internal static class PropertyReadEmitter
 
     private static void Simple(SourceWriter writer, string condition, string assignment)
     {
-        writer.Open($"if ({condition})");
-        writer.Line(assignment);
-        writer.Close();
+        using (writer.Block($"if ({condition})"))
+        {
+            writer.Line(assignment);
+        }
     }
 
     private static void Number(SourceWriter writer, string map, PropertySpec property, string local, string key, string value, string condition)
@@ -139,22 +145,24 @@ internal static class PropertyReadEmitter
             _ => "",
         };
         var (minimum, maximum, expected) = Bounds(property);
-        writer.Open($"if ({condition})");
-        if (minimum is null)
+        using (writer.Block($"if ({condition})"))
         {
-            writer.Line($"{local} = {cast}{value};");
-        }
-        else
-        {
-            writer.Open($"if ({value} < {minimum} || {value} > {maximum})");
-            writer.Line($"{map}.ReportInvalid({key}, {Literals.String(expected)});");
-            writer.Close();
-            writer.Open("else");
-            writer.Line($"{local} = {cast}{value};");
-            writer.Close();
-        }
+            if (minimum is null)
+            {
+                writer.Line($"{local} = {cast}{value};");
+                return;
+            }
 
-        writer.Close();
+            using (writer.Block($"if ({value} < {minimum} || {value} > {maximum})"))
+            {
+                writer.Line($"{map}.ReportInvalid({key}, {Literals.String(expected)});");
+            }
+
+            using (writer.Block("else"))
+            {
+                writer.Line($"{local} = {cast}{value};");
+            }
+        }
     }
 
     private static (string? Minimum, string? Maximum, string Expected) Bounds(PropertySpec property)
@@ -184,21 +192,22 @@ internal static class PropertyReadEmitter
     private static void EnumValue(SourceWriter writer, string map, PropertySpec property, string local, string key)
     {
         var text = Identifiers.Companion(local, "Text");
-        writer.Open($"if ({map}.TryGetString({key}, out var {text}))");
-        writer.Line($"{local} = {text}.ToLowerInvariant() switch");
-        writer.Line("{");
-        writer.Indent();
-        foreach (var member in property.EnumMembers)
+        using (writer.Block($"if ({map}.TryGetString({key}, out var {text}))"))
         {
-            writer.Line($"{Literals.String(member.Key)} => {property.TypeName}.{member.MemberName},");
-        }
+            using (writer.Block($"{local} = {text}.ToLowerInvariant() switch", "};"))
+            {
+                foreach (var member in property.EnumMembers)
+                {
+                    writer.Line($"{Literals.String(member.Key)} => {property.TypeName}.{member.MemberName},");
+                }
 
-        writer.Line("_ => null,");
-        writer.Outdent();
-        writer.Line("};");
-        writer.Open($"if ({local} is null)");
-        writer.Line($"{map}.ReportInvalid({key}, {Literals.String(property.Expected)});");
-        writer.Close();
-        writer.Close();
+                writer.Line("_ => null,");
+            }
+
+            using (writer.Block($"if ({local} is null)"))
+            {
+                writer.Line($"{map}.ReportInvalid({key}, {Literals.String(property.Expected)});");
+            }
+        }
     }
 }
