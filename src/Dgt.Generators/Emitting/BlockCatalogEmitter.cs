@@ -63,6 +63,7 @@ internal static class BlockCatalogEmitter
         writer.Line($"namespace {catalog.Namespace};");
         writer.Line();
         writer.Line("/// <summary>The block types this assembly defines, each with the binding of its YAML options.</summary>");
+        writer.Line(GeneratorVersion.Attribute);
         using (writer.Block($"public static class {CatalogClass}"))
         {
             writer.Line("/// <summary>One registration per block type, sorted by type name.</summary>");
@@ -145,6 +146,7 @@ internal static class BlockCatalogEmitter
         writer.Line($"namespace {ns};");
         writer.Line();
         writer.Line($"/// <summary>Binds a block's YAML options onto <see cref=\"{options.FullName}\"/>.</summary>");
+        writer.Line(GeneratorVersion.Attribute);
         using (writer.Block($"internal static class {binder}"))
         {
             var keys = options.Properties.SelectMany(p => new[] { p.Key }.Concat(p.Aliases));

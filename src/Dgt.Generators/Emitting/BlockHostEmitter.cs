@@ -3,7 +3,11 @@ using Dgt.Generators.Specs;
 
 namespace Dgt.Generators.Emitting;
 
-/// <summary>Writes the partial of a builder that lists its <c>[Block]</c> fields and fills them.</summary>
+/// <summary>
+/// Writes the partial of a builder that lists its <c>[Block]</c> fields and fills them. The builder is the user's type,
+/// so <c>[GeneratedCode]</c> goes on the generated members only: on the type it would mark the user's own code as
+/// generated, and analyzers would stop looking at it.
+/// </summary>
 internal static class BlockHostEmitter
 {
     public static string HintName(BuilderSpec builder) => builder.Type.HintStem + ".BlockHost.g.cs";
@@ -44,6 +48,7 @@ internal static class BlockHostEmitter
             {
                 writer.Line();
                 writer.Line("/// <summary>Reads a seed row with the builder's own <c>InstantiateInputExample</c>.</summary>");
+                writer.Line(GeneratorVersion.Attribute);
                 writer.Line($"internal static {data.FullName}? ReadSeed(global::Dgt.Configuration.IConfigMap row, string taskName) =>");
                 using (writer.Indented())
                 {
@@ -56,6 +61,7 @@ internal static class BlockHostEmitter
     private static void EmitSlots(SourceWriter writer, BuilderSpec builder)
     {
         writer.Line("/// <inheritdoc />");
+        writer.Line(GeneratorVersion.Attribute);
         writer.Line("global::System.Collections.Generic.IReadOnlyList<global::Dgt.BlockSlot> global::Dgt.IBlockHost.BlockSlots =>");
         using (writer.Enclosed("[", "];"))
         {
@@ -71,6 +77,7 @@ internal static class BlockHostEmitter
     private static void EmitBind(SourceWriter writer, BuilderSpec builder)
     {
         writer.Line("/// <inheritdoc />");
+        writer.Line(GeneratorVersion.Attribute);
         using (writer.Block("void global::Dgt.IBlockHost.BindBlocks(global::Dgt.IBlockResolver blocks)"))
         {
             foreach (var field in builder.BlockFields)

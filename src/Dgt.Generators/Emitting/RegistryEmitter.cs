@@ -15,6 +15,7 @@ internal static class RegistryEmitter
         writer.Line($"namespace {RowCodecEmitter.Namespace};");
         writer.Line();
         writer.Line("/// <summary>Every builder of this program and every block type it can build.</summary>");
+        writer.Line(GeneratorVersion.Attribute);
         using (writer.Block("public sealed class DgtRegistry : global::Dgt.IBuilderRegistry"))
         {
             using (writer.Block("private DgtRegistry()"))
@@ -56,6 +57,7 @@ internal static class RegistryEmitter
         writer.Line($"namespace {RowCodecEmitter.Namespace};");
         writer.Line();
         writer.Line("/// <summary>The builder YAMLs, compiled in so that a single-file program needs no loose files.</summary>");
+        writer.Line(GeneratorVersion.Attribute);
         using (writer.Block("internal static class BuilderYamls"))
         {
             var first = true;

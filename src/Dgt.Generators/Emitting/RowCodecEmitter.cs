@@ -16,6 +16,7 @@ internal static class RowCodecEmitter
         writer.Line($"namespace {Namespace};");
         writer.Line();
         writer.Line($"/// <summary>Reads and writes <see cref=\"{record.FullName}\"/> rows with snake_case keys.</summary>");
+        writer.Line(GeneratorVersion.Attribute);
         using (writer.Block($"internal sealed class {codec.Name} : global::Dgt.RowCodec<{record.FullName}>"))
         {
             var names = new[] { "task_name", "is_seed" }.Concat(record.Properties.Select(p => p.Key)).ToList();

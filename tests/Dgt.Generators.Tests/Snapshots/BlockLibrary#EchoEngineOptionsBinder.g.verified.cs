@@ -4,6 +4,7 @@
 namespace Sample.Blocks.Generated;
 
 /// <summary>Binds a block's YAML options onto <see cref="global::Sample.Blocks.EchoEngineOptions"/>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Dgt.Generators", "1.0.0")]
 internal static class EchoEngineOptionsBinder
 {
     /// <summary>Every option key, aliases included.</summary>

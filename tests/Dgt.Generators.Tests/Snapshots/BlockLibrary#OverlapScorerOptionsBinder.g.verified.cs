@@ -4,6 +4,7 @@
 namespace Sample.Blocks.Generated;
 
 /// <summary>Binds a block's YAML options onto <see cref="global::Sample.Blocks.OverlapScorerOptions"/>.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Dgt.Generators", "1.0.0")]
 internal static class OverlapScorerOptionsBinder
 {
     /// <summary>Every option key, aliases included.</summary>

@@ -4,6 +4,7 @@
 namespace Dgt.Generated;
 
 /// <summary>The builder YAMLs, compiled in so that a single-file program needs no loose files.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Dgt.Generators", "1.0.0")]
 internal static class BuilderYamls
 {
     /// <summary><c>src/Builders/Public/Test/GeographyQa/geography_qa.yaml</c>.</summary>

@@ -4,6 +4,7 @@
 namespace Dgt.Generated;
 
 /// <summary>Every builder of this program and every block type it can build.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Dgt.Generators", "1.0.0")]
 public sealed class DgtRegistry : global::Dgt.IBuilderRegistry
 {
     private DgtRegistry()

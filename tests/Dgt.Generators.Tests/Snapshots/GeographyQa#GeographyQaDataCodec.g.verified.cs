@@ -4,6 +4,7 @@
 namespace Dgt.Generated;
 
 /// <summary>Reads and writes <see cref="global::Dgt.Builders.Public.Test.GeographyQa.GeographyQaData"/> rows with snake_case keys.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Dgt.Generators", "1.0.0")]
 internal sealed class GeographyQaDataCodec : global::Dgt.RowCodec<global::Dgt.Builders.Public.Test.GeographyQa.GeographyQaData>
 {
     private static readonly string[] Names = ["task_name", "is_seed", "question", "answer"];
