@@ -1,3 +1,6 @@
+extern alias generator;
+
+using System.CodeDom.Compiler;
 using System.Reflection;
 using System.Runtime.Loader;
 using System.Text;
@@ -275,6 +278,41 @@ public sealed class CompileAndRunTests
             json);
     }
 
+    [Fact]
+    public void A_block_library_and_the_program_using_it_each_keep_their_generated_types_in_their_own_namespace()
+    {
+        var loaded = Rich.Value;
+
+        Assert.Equal(
+            ["App.Rich.Generated.BlockCatalog", "App.Rich.Generated.BuilderYamls", "App.Rich.Generated.DgtRegistry", "App.Rich.Generated.RichRowCodec", "App.Rich.Generated.ShoutOptionsBinder"],
+            GeneratedTypes(loaded.Program));
+        Assert.Equal(
+            ["Sample.Blocks.Generated.BlockCatalog", "Sample.Blocks.Generated.EchoEngineOptionsBinder", "Sample.Blocks.Generated.OverlapScorerOptionsBinder"],
+            GeneratedTypes(loaded.Library));
+        Assert.All(loaded.Program.GetTypes().Concat(loaded.Library.GetTypes()).Where(t => !t.IsNested && t.Namespace is not null),
+            type => Assert.Equal(type.Namespace!.EndsWith(".Generated", StringComparison.Ordinal), type.GetCustomAttribute<GeneratedCodeAttribute>() is not null));
+    }
+
+    [Fact]
+    public void Generated_code_is_marked_with_the_generator_and_its_version_and_a_builder_only_on_its_generated_members()
+    {
+        var version = typeof(generator::Dgt.Generators.DataBuilderGenerator).Assembly.GetName().Version!.ToString(3);
+        var loaded = Rich.Value;
+        var marks = loaded.Program.GetTypes().Concat(loaded.Library.GetTypes())
+            .Select(t => t.GetCustomAttribute<GeneratedCodeAttribute>()).OfType<GeneratedCodeAttribute>().ToList();
+        var builder = loaded.Program.GetType("App.Rich.RichBuilder")!;
+        var members = builder.GetMembers(BindingFlags.Instance | BindingFlags.Static | BindingFlags.NonPublic | BindingFlags.Public | BindingFlags.DeclaredOnly)
+            .Where(m => m.GetCustomAttribute<GeneratedCodeAttribute>() is not null).Select(m => m.Name).Order(StringComparer.Ordinal);
+
+        Assert.Equal(8, marks.Count);
+        Assert.All(marks, mark => Assert.Equal(("Dgt.Generators", version), (mark.Tool, mark.Version)));
+        Assert.Null(builder.GetCustomAttribute<GeneratedCodeAttribute>());
+        Assert.Equal(["ReadSeed", "global::Dgt.IBlockHost.BindBlocks", "global::Dgt.IBlockHost.BlockSlots"], members);
+    }
+
+    private static IEnumerable<string> GeneratedTypes(Assembly assembly) =>
+        assembly.GetTypes().Where(t => !t.IsNested && t.GetCustomAttribute<GeneratedCodeAttribute>() is not null).Select(t => t.FullName!).Order(StringComparer.Ordinal);
+
     private static (YamlConfigMap Map, List<ConfigProblem> Problems) Block(string yaml)
     {
         var problems = new List<ConfigProblem>();
@@ -307,13 +345,13 @@ public sealed class CompileAndRunTests
         var run = GeneratorHarness.Run(project);
         Assert.Empty(run.GeneratorDiagnostics);
         var context = new ImageLoadContext();
-        context.Add(Samples.BlockLibraryImage);
+        var library = context.Add(Samples.BlockLibraryImage);
         var program = context.Add(run.Emit());
-        var registry = (IBuilderRegistry)program.GetType("Dgt.Generated.DgtRegistry")!.GetProperty("Instance")!.GetValue(null)!;
-        return new Loaded(program, registry);
+        var registry = (IBuilderRegistry)program.GetType(project.RootNamespace + ".Generated.DgtRegistry")!.GetProperty("Instance")!.GetValue(null)!;
+        return new Loaded(program, library, registry);
     }
 
-    private sealed record Loaded(Assembly Program, IBuilderRegistry Registry);
+    private sealed record Loaded(Assembly Program, Assembly Library, IBuilderRegistry Registry);
 
     /// <summary>Loads compiled images, resolving them for one another; Dgt itself comes from the test's own context.</summary>
     private sealed class ImageLoadContext() : AssemblyLoadContext(isCollectible: true)

@@ -12,7 +12,7 @@ internal static class RegistryEmitter
     public static string EmitRegistry(ProgramSpec program)
     {
         var writer = new SourceWriter().FileHeader();
-        writer.Line($"namespace {RowCodecEmitter.Namespace};");
+        writer.Line($"namespace {program.Namespace};");
         writer.Line();
         writer.Line("/// <summary>Every builder of this program and every block type it can build.</summary>");
         writer.Line(GeneratorVersion.Attribute);
@@ -54,7 +54,7 @@ internal static class RegistryEmitter
     public static string EmitYamls(ProgramSpec program)
     {
         var writer = new SourceWriter().FileHeader();
-        writer.Line($"namespace {RowCodecEmitter.Namespace};");
+        writer.Line($"namespace {program.Namespace};");
         writer.Line();
         writer.Line("/// <summary>The builder YAMLs, compiled in so that a single-file program needs no loose files.</summary>");
         writer.Line(GeneratorVersion.Attribute);

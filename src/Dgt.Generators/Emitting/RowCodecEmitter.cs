@@ -7,13 +7,11 @@ namespace Dgt.Generators.Emitting;
 /// <summary>Writes the codec of a row record: YAML/JSON mapping → record, record → JSON, field access by name.</summary>
 internal static class RowCodecEmitter
 {
-    public const string Namespace = "Dgt.Generated";
-
-    public static string Emit(CodecSpec codec)
+    public static string Emit(string ns, CodecSpec codec)
     {
         var record = codec.Record;
         var writer = new SourceWriter().FileHeader();
-        writer.Line($"namespace {Namespace};");
+        writer.Line($"namespace {ns};");
         writer.Line();
         writer.Line($"/// <summary>Reads and writes <see cref=\"{record.FullName}\"/> rows with snake_case keys.</summary>");
         writer.Line(GeneratorVersion.Attribute);
