@@ -207,6 +207,18 @@ public sealed class CompileAndRunTests
     }
 
     [Fact]
+    public void A_required_value_of_the_wrong_kind_is_reported_once_where_it_is_written()
+    {
+        var registration = Geography.Value.Registry.Builders.Single();
+        var (map, problems) = Row("question: [a, b]\nanswer: There\n");
+
+        var json = registration.Accept(new SeedRoundTrip(map, "t", "question"));
+
+        Assert.Equal("(no row)", json);
+        Assert.Equal(["seeds.yaml:1:11: 'question' of seed row must be text, not a list."], problems.Select(p => p.Span + ": " + p.Message));
+    }
+
+    [Fact]
     public void The_builder_host_lists_its_block_slots_and_binds_its_fields()
     {
         var registration = Geography.Value.Registry.Builders.Single();

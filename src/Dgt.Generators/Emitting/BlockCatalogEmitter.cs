@@ -168,12 +168,6 @@ internal static class BlockCatalogEmitter
                 writer.Line();
                 RecordConstructionEmitter.EmitReturn(writer, "options", options.FullName, reads, []);
             }
-
-            if (options.Properties.Any(p => p.IsRequired))
-            {
-                writer.Line();
-                PropertyReadEmitter.EmitReportRequired(writer);
-            }
         }
 
         return writer.ToString();

@@ -38,7 +38,7 @@ internal static class PropertyReadEmitter
                 writer.Line();
                 using (writer.Block($"if ({local} is null)"))
                 {
-                    writer.Line($"ReportRequired({map}, {keyExpression}, {Literals.String(property.Expected)});");
+                    writer.Line($"{map}.ReportRequired({keyExpression}, {Literals.String(property.Expected)});");
                 }
             }
 
@@ -47,24 +47,6 @@ internal static class PropertyReadEmitter
         }
 
         return reads;
-    }
-
-    /// <summary>The helper every reading class carries: why a required value could not be read.</summary>
-    public static void EmitReportRequired(SourceWriter writer)
-    {
-        using (writer.Block("private static void ReportRequired(global::Dgt.Configuration.IConfigMap map, string key, string expected)"))
-        {
-            writer.Line("// A value of the wrong kind was reported where it was read; an absent or empty one is reported here.");
-            using (writer.Block("if (map.FindKey(key) is null)"))
-            {
-                writer.Line("map.ReportMissing(key, expected);");
-            }
-
-            using (writer.Block("else if (map.IsNull(key))"))
-            {
-                writer.Line("map.ReportInvalid(key, expected);");
-            }
-        }
     }
 
     /// <summary><c>Name = name!,</c> for the object initializer of required properties.</summary>

@@ -44,13 +44,7 @@ internal static class RowCodecEmitter
             writer.Line();
             EmitWrite(writer, record);
             writer.Line();
-            EmitTryGetField(writer, record);
-            if (record.Properties.Any(p => p.IsRequired))
-            {
-                writer.Line();
-                PropertyReadEmitter.EmitReportRequired(writer);
-            }
-        }
+            EmitTryGetField(writer, record);        }
 
         return writer.ToString();
     }

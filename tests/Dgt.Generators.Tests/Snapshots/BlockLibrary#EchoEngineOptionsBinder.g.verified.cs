@@ -23,7 +23,7 @@ internal static class EchoEngineOptionsBinder
 
         if (modelIdOrPath is null)
         {
-            ReportRequired(map, "model_id_or_path", "text");
+            map.ReportRequired("model_id_or_path", "text");
         }
 
         double? temperature = null;
@@ -125,18 +125,5 @@ internal static class EchoEngineOptionsBinder
         }
 
         return options;
-    }
-
-    private static void ReportRequired(global::Dgt.Configuration.IConfigMap map, string key, string expected)
-    {
-        // A value of the wrong kind was reported where it was read; an absent or empty one is reported here.
-        if (map.FindKey(key) is null)
-        {
-            map.ReportMissing(key, expected);
-        }
-        else if (map.IsNull(key))
-        {
-            map.ReportInvalid(key, expected);
-        }
     }
 }

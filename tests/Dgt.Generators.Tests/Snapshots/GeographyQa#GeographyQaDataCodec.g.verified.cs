@@ -47,7 +47,7 @@ internal sealed class GeographyQaDataCodec : global::Dgt.RowCodec<global::Dgt.Bu
 
         if (question is null)
         {
-            ReportRequired(row, "question", "text");
+            row.ReportRequired("question", "text");
         }
 
         string? answer = null;
@@ -58,7 +58,7 @@ internal sealed class GeographyQaDataCodec : global::Dgt.RowCodec<global::Dgt.Bu
 
         if (answer is null)
         {
-            ReportRequired(row, "answer", "text");
+            row.ReportRequired("answer", "text");
         }
 
         if (row.HasErrors)
@@ -106,19 +106,6 @@ internal sealed class GeographyQaDataCodec : global::Dgt.RowCodec<global::Dgt.Bu
             default:
                 value = null;
                 return false;
-        }
-    }
-
-    private static void ReportRequired(global::Dgt.Configuration.IConfigMap map, string key, string expected)
-    {
-        // A value of the wrong kind was reported where it was read; an absent or empty one is reported here.
-        if (map.FindKey(key) is null)
-        {
-            map.ReportMissing(key, expected);
-        }
-        else if (map.IsNull(key))
-        {
-            map.ReportInvalid(key, expected);
         }
     }
 }
