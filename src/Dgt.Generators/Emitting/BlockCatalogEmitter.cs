@@ -145,22 +145,28 @@ internal static class BlockCatalogEmitter
         var writer = new SourceWriter().FileHeader();
         writer.Line($"namespace {ns};");
         writer.Line();
-        writer.Line($"/// <summary>Binds a block's YAML options onto <see cref=\"{options.FullName}\"/>.</summary>");
+        writer.Line("/// <summary>");
+        writer.Line($"/// Converts a block's YAML options into <see cref=\"{options.FullName}\"/>.");
+        writer.Line("/// Start-up checks them by the rules the build checks them by (keys, values, ranges, required options) before any");
+        writer.Line("/// block is created, so nothing here reports a rule of its own.");
+        if (options.Properties.Any(p => p.Kind == ValueKind.Int32))
+        {
+            writer.Line("/// A whole number is narrowed to 32 bits by a checked cast: one the check did not see throws rather than wraps.");
+        }
+
+        writer.Line("/// </summary>");
         writer.Line(GeneratorVersion.Attribute);
         using (writer.Block($"internal static class {binder}"))
         {
-            var keys = options.Properties.SelectMany(p => new[] { p.Key }.Concat(p.Aliases));
-            writer.Line("/// <summary>Every option key, aliases included.</summary>");
-            writer.Line($"public static readonly string[] Keys = {Literals.StringArray(keys)};");
-            writer.Line();
-            writer.Line("/// <summary>The options, or null when the YAML had errors (they are reported on <paramref name=\"map\"/>).</summary>");
+            writer.Line("/// <summary>The options; null only when they were not checked and cannot be read.</summary>");
             using (writer.Block($"public static {options.FullName}? Bind(global::Dgt.Configuration.IConfigMap map)"))
             {
-                writer.Line("map.ReportUnknownKeys(Keys);");
-                writer.Line();
-                var taken = new HashSet<string>(System.StringComparer.Ordinal) { "map", "options", "Keys" };
-                var reads = PropertyReadEmitter.EmitReads(writer, "map", options.Properties, taken);
-                using (writer.Block("if (map.HasErrors)"))
+                var taken = new HashSet<string>(System.StringComparer.Ordinal) { "map", "options" };
+                var reads = PropertyReadEmitter.EmitReads(writer, "map", options.Properties, taken, PropertyReadEmitter.Checking.None);
+                var unread = new[] { "map.HasErrors" }.Concat(reads.Where(r => r.Property.IsRequired).Select(r => r.Local + " is null"));
+                writer.Line("// Reached only by options that were not checked: then a getter has reported a value it could not read, or a");
+                writer.Line("// required option is absent, and no options are built from them.");
+                using (writer.Block($"if ({string.Join(" || ", unread)})"))
                 {
                     writer.Line("return null;");
                 }

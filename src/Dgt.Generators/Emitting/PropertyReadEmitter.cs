@@ -6,16 +6,26 @@ namespace Dgt.Generators.Emitting;
 
 /// <summary>
 /// Writes the statements that read a record's properties from an <c>IConfigMap</c>, shared by block option binders
-/// and row codecs, so both accept exactly the same YAML.
+/// and row codecs, so both read the same YAML the same way.
 /// </summary>
 internal static class PropertyReadEmitter
 {
+    /// <summary>Whether the reads report the values the rules do not accept.</summary>
+    public enum Checking
+    {
+        /// <summary>Row values (seed rows, resumed rows): no schema checked them, so ranges, choices and required values are reported here.</summary>
+        Report,
+
+        /// <summary>Block options: BlockOptionCheck checked them before any block is created, so they are only converted.</summary>
+        None,
+    }
+
     /// <summary>A property and the local its value is read into.</summary>
     public sealed record ReadProperty(PropertySpec Property, string Local, string KeyExpression);
 
     /// <summary>Declares one nullable local per property and reads it; returns the locals.</summary>
     public static IReadOnlyList<ReadProperty> EmitReads(
-        SourceWriter writer, string map, IEnumerable<PropertySpec> properties, HashSet<string> takenNames)
+        SourceWriter writer, string map, IEnumerable<PropertySpec> properties, HashSet<string> takenNames, Checking checking)
     {
         var reads = new List<ReadProperty>();
         foreach (var property in properties)
@@ -32,8 +42,8 @@ internal static class PropertyReadEmitter
             }
 
             writer.Line($"{LocalType(property)}? {local} = null;");
-            EmitRead(writer, map, property, local, keyExpression);
-            if (property.IsRequired)
+            EmitRead(writer, map, property, local, keyExpression, checking);
+            if (property.IsRequired && checking == Checking.Report)
             {
                 writer.Line();
                 using (writer.Block($"if ({local} is null)"))
@@ -76,7 +86,7 @@ internal static class PropertyReadEmitter
         _ => property.TypeName,
     };
 
-    private static void EmitRead(SourceWriter writer, string map, PropertySpec property, string local, string key)
+    private static void EmitRead(SourceWriter writer, string map, PropertySpec property, string local, string key, Checking checking)
     {
         var value = Identifiers.Companion(local, "Value");
         switch (property.Kind)
@@ -98,14 +108,14 @@ internal static class PropertyReadEmitter
                 break;
             case ValueKind.Int32:
             case ValueKind.Int64:
-                Number(writer, map, property, local, key, value, $"{map}.TryGetInt64({key}, out var {value})");
+                Number(writer, map, property, local, key, value, $"{map}.TryGetInt64({key}, out var {value})", checking);
                 break;
             case ValueKind.Double:
             case ValueKind.Single:
-                Number(writer, map, property, local, key, value, $"{map}.TryGetDouble({key}, out var {value})");
+                Number(writer, map, property, local, key, value, $"{map}.TryGetDouble({key}, out var {value})", checking);
                 break;
             default:
-                EnumValue(writer, map, property, local, key);
+                EnumValue(writer, map, property, local, key, checking);
                 break;
         }
     }
@@ -118,7 +128,8 @@ internal static class PropertyReadEmitter
         }
     }
 
-    private static void Number(SourceWriter writer, string map, PropertySpec property, string local, string key, string value, string condition)
+    private static void Number(
+        SourceWriter writer, string map, PropertySpec property, string local, string key, string value, string condition, Checking checking)
     {
         var cast = property.Kind switch
         {
@@ -129,6 +140,13 @@ internal static class PropertyReadEmitter
         var (minimum, maximum, expected) = Bounds(property);
         using (writer.Block($"if ({condition})"))
         {
+            if (checking == Checking.None)
+            {
+                // The check kept a 32-bit value in range; should it ever not have, the cast throws rather than wraps.
+                writer.Line(property.Kind == ValueKind.Int32 ? $"{local} = checked((int){value});" : $"{local} = {cast}{value};");
+                return;
+            }
+
             if (minimum is null)
             {
                 writer.Line($"{local} = {cast}{value};");
@@ -171,7 +189,7 @@ internal static class PropertyReadEmitter
             ? ((long)value).ToString(System.Globalization.CultureInfo.InvariantCulture)
             : Literals.Double(value);
 
-    private static void EnumValue(SourceWriter writer, string map, PropertySpec property, string local, string key)
+    private static void EnumValue(SourceWriter writer, string map, PropertySpec property, string local, string key, Checking checking)
     {
         var text = Identifiers.Companion(local, "Text");
         using (writer.Block($"if ({map}.TryGetString({key}, out var {text}))"))
@@ -184,6 +202,11 @@ internal static class PropertyReadEmitter
                 }
 
                 writer.Line("_ => null,");
+            }
+
+            if (checking == Checking.None)
+            {
+                return;
             }
 
             using (writer.Block($"if ({local} is null)"))

@@ -74,7 +74,7 @@ internal static class RowCodecEmitter
             {
                 "row", "defaultTaskName", "result", "taskName", "taskNameValue", "isSeed", "isSeedValue",
             };
-            var reads = PropertyReadEmitter.EmitReads(writer, "row", record.Properties, taken);
+            var reads = PropertyReadEmitter.EmitReads(writer, "row", record.Properties, taken, PropertyReadEmitter.Checking.Report);
             using (writer.Block("if (row.HasErrors)"))
             {
                 writer.Line("return null;");
