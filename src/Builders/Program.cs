@@ -1,1 +1,1 @@
-return await Dgt.Runtime.DgtProgram.RunAsync(args, Dgt.Generated.DgtRegistry.Instance);
+return await Dgt.Runtime.DgtProgram.RunAsync(args, Dgt.Builders.Generated.DgtRegistry.Instance);

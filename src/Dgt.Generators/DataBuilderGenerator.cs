@@ -55,11 +55,13 @@ public sealed class DataBuilderGenerator : IIncrementalGenerator
             .Combine(builderYamls.Collect())
             .Combine(references)
             .Combine(catalog)
+            .Combine(project)
             .Select(static (all, _) => ProgramLinker.Link(
-                all.Left.Left.Left,
-                all.Left.Left.Right,
-                all.Left.Right.Value ?? new ReferencedLibrariesSpec(EquatableArray<BlockLibrarySpec>.Empty),
-                all.Right.Value))
+                all.Left.Left.Left.Left,
+                all.Left.Left.Left.Right,
+                all.Left.Left.Right.Value ?? new ReferencedLibrariesSpec(EquatableArray<BlockLibrarySpec>.Empty),
+                all.Left.Right.Value,
+                all.Right))
             .WithTrackingName(TrackingNames.Program);
 
         var taskYamls = context.AdditionalTextsProvider
@@ -157,12 +159,12 @@ public sealed class DataBuilderGenerator : IIncrementalGenerator
             output.AddSource(RegistryEmitter.YamlsHintName, RegistryEmitter.EmitYamls(program));
             foreach (var codec in program.Codecs)
             {
-                output.AddSource(codec.Name + ".g.cs", RowCodecEmitter.Emit(codec));
+                output.AddSource(codec.Name + ".g.cs", RowCodecEmitter.Emit(program.Namespace, codec));
             }
         },
         skeleton: () => output.AddSource(
             RegistryEmitter.RegistryHintName,
-            RegistryEmitter.EmitRegistry(new ProgramSpec(EquatableArray<RegisteredBuilderSpec>.Empty, EquatableArray<CodecSpec>.Empty, program.Catalogs))));
+            RegistryEmitter.EmitRegistry(new ProgramSpec(program.Namespace, EquatableArray<RegisteredBuilderSpec>.Empty, EquatableArray<CodecSpec>.Empty, program.Catalogs))));
     }
 
     /// <summary>

@@ -1,9 +1,14 @@
+extern alias generator;
+
+using System.CodeDom.Compiler;
 using System.Reflection;
 using System.Runtime.Loader;
 using System.Text;
 using System.Text.Json;
 using Dgt.Configuration;
+using Dgt.Configuration.Schema;
 using Dgt.Generators.Tests.Infrastructure;
+using Dgt.Runtime.Startup;
 
 namespace Dgt.Generators.Tests;
 
@@ -57,7 +62,7 @@ public sealed class CompileAndRunTests
     [Fact]
     public void A_wrongly_typed_option_is_reported_at_its_line_and_column_and_no_block_is_built()
     {
-        var (map, problems) = Block("""
+        var (blocks, problems) = Start(Geography.Value, """
             name: qa
             blocks:
               - name: generator
@@ -66,18 +71,16 @@ public sealed class CompileAndRunTests
                 temperature: hot
             """);
 
-        var block = Registration(Geography.Value, "ollama").Create(map, Context());
-
-        Assert.Null(block);
+        Assert.Empty(blocks);
         var problem = Assert.Single(problems);
         Assert.Equal((6, 18), (problem.Span.Line, problem.Span.Column));
-        Assert.Equal("'temperature' of block 'generator' must be a number, not 'hot'.", problem.Message);
+        Assert.Equal("'temperature' of block 'generator' (ollama) must be a number from 0 to 2, not 'hot'.", problem.Message);
     }
 
     [Fact]
     public void Every_error_of_a_block_is_reported_together()
     {
-        var (map, problems) = Block("""
+        var (blocks, problems) = Start(Geography.Value, """
             name: qa
             blocks:
               - name: generator
@@ -88,23 +91,32 @@ public sealed class CompileAndRunTests
                 num_predict: 2
             """);
 
-        var block = Registration(Geography.Value, "ollama").Create(map, Context());
-
-        Assert.Null(block);
+        Assert.Empty(blocks);
         Assert.Equal(
         [
-            "builder.yaml:5:5: Unknown key 'temprature' in block 'generator'. Did you mean 'temperature'?",
-            "builder.yaml:3:5: Block 'generator' has no 'model_id_or_path'.",
-            "builder.yaml:6:18: 'temperature' of block 'generator' must be a number from 0 to 2.",
-            "builder.yaml:8:5: 'num_predict' and 'max_tokens' of block 'generator' set the same option.",
+            "builder.yaml:5:5: Unknown key 'temprature' in block 'generator' (ollama). Did you mean 'temperature'?",
+            "builder.yaml:3:11: Block 'generator' (ollama) has no 'model_id_or_path'.",
+            "builder.yaml:6:18: 'temperature' of block 'generator' (ollama) must be a number from 0 to 2, not '3'.",
+            "builder.yaml:8:5: 'num_predict' and 'max_tokens' of block 'generator' (ollama) set the same option.",
         ],
         problems.Select(p => p.Span + ": " + p.Message));
     }
 
     [Fact]
+    public void A_binder_given_options_that_were_not_checked_builds_no_block_from_what_it_could_not_read()
+    {
+        var (map, problems) = Block("name: qa\nblocks:\n  - name: generator\n    type: ollama\n    temperature: 0.5\n");
+
+        var block = Registration(Geography.Value, "ollama").Create(map, Context());
+
+        Assert.Null(block);
+        Assert.Empty(problems);
+    }
+
+    [Fact]
     public void A_validator_block_binds_enums_lists_maps_and_ranges()
     {
-        var (map, problems) = Block("""
+        var (blocks, startProblems) = Start(Geography.Value, """
             name: qa
             blocks:
               - name: dedup
@@ -118,16 +130,14 @@ public sealed class CompileAndRunTests
                 max_rows: 7
             """);
 
-        var block = Registration(Geography.Value, "rouge_scorer").Create(map, Context("dedup"));
+        Assert.Single(startProblems);
+        Assert.Equal("'score_func' of block 'dedup' (rouge_scorer) must be one of f1, precision, recall, longest_common_subsequence, not 'Very_Hard'.", startProblems[0].Message);
+        Assert.Empty(blocks);
 
-        Assert.Single(problems);
-        Assert.Equal("'score_func' of block 'dedup' must be one of f1, precision, recall, longest_common_subsequence.", problems[0].Message);
-        Assert.Null(block);
-
-        (map, problems) = Block(
+        var (map, problems) = Block(
             "name: qa\nblocks:\n  - name: dedup\n    type: rouge_scorer\n    filter: true\n    score_func: Longest_Common_Subsequence\n" +
             "    fallback: PRECISION\n    rouge_types: [lcs, n_1]\n    labels: {kept: 'yes'}\n    weight: 0.5\n    max_rows: 7\n");
-        block = Registration(Geography.Value, "rouge_scorer").Create(map, Context("dedup"));
+        var block = Registration(Geography.Value, "rouge_scorer").Create(map, Context("dedup"));
 
         Assert.Empty(problems);
         var validator = Assert.IsAssignableFrom<IValidatorBlock>(block);
@@ -204,6 +214,18 @@ public sealed class CompileAndRunTests
     }
 
     [Fact]
+    public void A_required_value_of_the_wrong_kind_is_reported_once_where_it_is_written()
+    {
+        var registration = Geography.Value.Registry.Builders.Single();
+        var (map, problems) = Row("question: [a, b]\nanswer: There\n");
+
+        var json = registration.Accept(new SeedRoundTrip(map, "t", "question"));
+
+        Assert.Equal("(no row)", json);
+        Assert.Equal(["seeds.yaml:1:11: 'question' of seed row must be text, not a list."], problems.Select(p => p.Span + ": " + p.Message));
+    }
+
+    [Fact]
     public void The_builder_host_lists_its_block_slots_and_binds_its_fields()
     {
         var registration = Geography.Value.Registry.Builders.Single();
@@ -275,6 +297,52 @@ public sealed class CompileAndRunTests
             json);
     }
 
+    [Fact]
+    public void A_block_library_and_the_program_using_it_each_keep_their_generated_types_in_their_own_namespace()
+    {
+        var loaded = Rich.Value;
+
+        Assert.Equal(
+            ["App.Rich.Generated.BlockCatalog", "App.Rich.Generated.BuilderYamls", "App.Rich.Generated.DgtRegistry", "App.Rich.Generated.RichRowCodec", "App.Rich.Generated.ShoutOptionsBinder"],
+            GeneratedTypes(loaded.Program));
+        Assert.Equal(
+            ["Sample.Blocks.Generated.BlockCatalog", "Sample.Blocks.Generated.EchoEngineOptionsBinder", "Sample.Blocks.Generated.OverlapScorerOptionsBinder"],
+            GeneratedTypes(loaded.Library));
+        Assert.All(loaded.Program.GetTypes().Concat(loaded.Library.GetTypes()).Where(t => !t.IsNested && t.Namespace is not null),
+            type => Assert.Equal(type.Namespace!.EndsWith(".Generated", StringComparison.Ordinal), type.GetCustomAttribute<GeneratedCodeAttribute>() is not null));
+    }
+
+    [Fact]
+    public void Generated_code_is_marked_with_the_generator_and_its_version_and_a_builder_only_on_its_generated_members()
+    {
+        var version = typeof(generator::Dgt.Generators.DataBuilderGenerator).Assembly.GetName().Version!.ToString(3);
+        var loaded = Rich.Value;
+        var marks = loaded.Program.GetTypes().Concat(loaded.Library.GetTypes())
+            .Select(t => t.GetCustomAttribute<GeneratedCodeAttribute>()).OfType<GeneratedCodeAttribute>().ToList();
+        var builder = loaded.Program.GetType("App.Rich.RichBuilder")!;
+        var members = builder.GetMembers(BindingFlags.Instance | BindingFlags.Static | BindingFlags.NonPublic | BindingFlags.Public | BindingFlags.DeclaredOnly)
+            .Where(m => m.GetCustomAttribute<GeneratedCodeAttribute>() is not null).Select(m => m.Name).Order(StringComparer.Ordinal);
+
+        Assert.Equal(8, marks.Count);
+        Assert.All(marks, mark => Assert.Equal(("Dgt.Generators", version), (mark.Tool, mark.Version)));
+        Assert.Null(builder.GetCustomAttribute<GeneratedCodeAttribute>());
+        Assert.Equal(["ReadSeed", "global::Dgt.IBlockHost.BindBlocks", "global::Dgt.IBlockHost.BlockSlots"], members);
+    }
+
+    private static IEnumerable<string> GeneratedTypes(Assembly assembly) =>
+        assembly.GetTypes().Where(t => !t.IsNested && t.GetCustomAttribute<GeneratedCodeAttribute>() is not null).Select(t => t.FullName!).Order(StringComparer.Ordinal);
+
+    /// <summary>A builder YAML as start-up takes it: checked by the rules, its blocks built only when it passes them.</summary>
+    private static (IReadOnlyList<IBlock> Blocks, List<ConfigProblem> Problems) Start(Loaded loaded, string yaml)
+    {
+        var problems = new List<ConfigProblem>();
+        var root = YamlConfigReader.Read(yaml, "builder.yaml", problems)!;
+        var blockTypes = loaded.Registry.BlockTypes;
+        var definition = BuilderYamlCheck.Check(root, CatalogShapes.From(blockTypes), null, problems);
+        var blocks = problems.Count == 0 ? BlockAssembler.Build(definition!, blockTypes, _ => null, problems).All : [];
+        return (blocks, problems);
+    }
+
     private static (YamlConfigMap Map, List<ConfigProblem> Problems) Block(string yaml)
     {
         var problems = new List<ConfigProblem>();
@@ -307,13 +375,13 @@ public sealed class CompileAndRunTests
         var run = GeneratorHarness.Run(project);
         Assert.Empty(run.GeneratorDiagnostics);
         var context = new ImageLoadContext();
-        context.Add(Samples.BlockLibraryImage);
+        var library = context.Add(Samples.BlockLibraryImage);
         var program = context.Add(run.Emit());
-        var registry = (IBuilderRegistry)program.GetType("Dgt.Generated.DgtRegistry")!.GetProperty("Instance")!.GetValue(null)!;
-        return new Loaded(program, registry);
+        var registry = (IBuilderRegistry)program.GetType(project.RootNamespace + ".Generated.DgtRegistry")!.GetProperty("Instance")!.GetValue(null)!;
+        return new Loaded(program, library, registry);
     }
 
-    private sealed record Loaded(Assembly Program, IBuilderRegistry Registry);
+    private sealed record Loaded(Assembly Program, Assembly Library, IBuilderRegistry Registry);
 
     /// <summary>Loads compiled images, resolving them for one another; Dgt itself comes from the test's own context.</summary>
     private sealed class ImageLoadContext() : AssemblyLoadContext(isCollectible: true)

@@ -47,6 +47,12 @@ public interface IConfigMap
     /// <summary>Reports that a required key is absent.</summary>
     void ReportMissing(string key, string expected);
 
+    /// <summary>
+    /// Reports a required value that could not be read: an absent key as missing, an empty one as invalid. A value of
+    /// the wrong kind was reported where it was read, so it is not reported again.
+    /// </summary>
+    void ReportRequired(string key, string expected);
+
     /// <summary>Reports every key not in <paramref name="knownKeys"/>, with a did-you-mean.</summary>
     void ReportUnknownKeys(IReadOnlyCollection<string> knownKeys);
 

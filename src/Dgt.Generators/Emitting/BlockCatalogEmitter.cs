@@ -63,16 +63,28 @@ internal static class BlockCatalogEmitter
         writer.Line($"namespace {catalog.Namespace};");
         writer.Line();
         writer.Line("/// <summary>The block types this assembly defines, each with the binding of its YAML options.</summary>");
-        writer.Open($"public static class {CatalogClass}");
-        writer.Line("/// <summary>One registration per block type, sorted by type name.</summary>");
-        writer.Line("public static global::System.Collections.Generic.IReadOnlyList<global::Dgt.BlockTypeRegistration> All { get; } =");
-        writer.Line("[");
-        writer.Indent();
-        foreach (var blockType in catalog.BlockTypes)
+        writer.Line(GeneratorVersion.Attribute);
+        using (writer.Block($"public static class {CatalogClass}"))
         {
-            var binder = binders[blockType.Options.FullName];
-            writer.Line("new global::Dgt.BlockTypeRegistration(");
-            writer.Indent();
+            writer.Line("/// <summary>One registration per block type, sorted by type name.</summary>");
+            writer.Line("public static global::System.Collections.Generic.IReadOnlyList<global::Dgt.BlockTypeRegistration> All { get; } =");
+            using (writer.Enclosed("[", "];"))
+            {
+                foreach (var blockType in catalog.BlockTypes)
+                {
+                    EmitRegistration(writer, blockType, binders[blockType.Options.FullName]);
+                }
+            }
+        }
+
+        return writer.ToString();
+    }
+
+    private static void EmitRegistration(SourceWriter writer, BlockTypeSpec blockType, string binder)
+    {
+        writer.Line("new global::Dgt.BlockTypeRegistration(");
+        using (writer.Indented())
+        {
             writer.Line(Literals.String(blockType.TypeName) + ",");
             writer.Line(Literals.StringArray(blockType.Aliases) + ",");
             writer.Line(Literals.String(blockType.ClrName) + ",");
@@ -80,36 +92,24 @@ internal static class BlockCatalogEmitter
             writer.Line(Literals.StringArray(blockType.AssignableTo) + ",");
             writer.Line((blockType.IsValidator ? "true" : "false") + ",");
             writer.Line("static (map, context) =>");
-            writer.Line("{");
-            writer.Indent();
-            writer.Line($"var options = {binder}.Bind(map);");
-            writer.Line($"return options is null ? null : new {blockType.FullName}(options, context);");
-            writer.Outdent();
+            using (writer.Enclosed("{", blockType.Fields is null ? "})," : "},"))
+            {
+                writer.Line($"var options = {binder}.Bind(map);");
+                writer.Line($"return options is null ? null : new {blockType.FullName}(options, context);");
+            }
+
             if (blockType.Fields is { } fields)
             {
-                writer.Line("},");
                 writer.Line("InputFields: " + Literals.StringArray(fields.Inputs) + ",");
                 writer.Line("OutputFields: " + Literals.StringArray(fields.Outputs) + "),");
             }
-            else
-            {
-                writer.Line("}),");
-            }
-
-            writer.Outdent();
         }
-
-        writer.Outdent();
-        writer.Line("];");
-        writer.Close();
-        return writer.ToString();
     }
 
     /// <summary>The options as start-up checks them: the same shapes the build checked the YAML against.</summary>
     private static void EmitOptions(SourceWriter writer, RecordSpec options)
     {
-        writer.Line("[");
-        writer.Indent();
+        using var list = writer.Enclosed("[", "],");
         foreach (var property in options.Properties)
         {
             var shape = SchemaShapes.From(property);
@@ -138,9 +138,6 @@ internal static class BlockCatalogEmitter
 
             writer.Line("new global::Dgt.BlockOption(" + string.Join(", ", arguments) + "),");
         }
-
-        writer.Outdent();
-        writer.Line("],");
     }
 
     private static string EmitBinder(string ns, string binder, RecordSpec options)
@@ -148,31 +145,37 @@ internal static class BlockCatalogEmitter
         var writer = new SourceWriter().FileHeader();
         writer.Line($"namespace {ns};");
         writer.Line();
-        writer.Line($"/// <summary>Binds a block's YAML options onto <see cref=\"{options.FullName}\"/>.</summary>");
-        writer.Open($"internal static class {binder}");
-        var keys = options.Properties.SelectMany(p => new[] { p.Key }.Concat(p.Aliases));
-        writer.Line("/// <summary>Every option key, aliases included.</summary>");
-        writer.Line($"public static readonly string[] Keys = {Literals.StringArray(keys)};");
-        writer.Line();
-        writer.Line("/// <summary>The options, or null when the YAML had errors (they are reported on <paramref name=\"map\"/>).</summary>");
-        writer.Open($"public static {options.FullName}? Bind(global::Dgt.Configuration.IConfigMap map)");
-        writer.Line("map.ReportUnknownKeys(Keys);");
-        writer.Line();
-        var taken = new HashSet<string>(System.StringComparer.Ordinal) { "map", "options", "Keys" };
-        var reads = PropertyReadEmitter.EmitReads(writer, "map", options.Properties, taken);
-        writer.Open("if (map.HasErrors)");
-        writer.Line("return null;");
-        writer.Close();
-        writer.Line();
-        RecordConstructionEmitter.EmitReturn(writer, "options", options.FullName, reads, []);
-        writer.Close();
-        if (options.Properties.Any(p => p.IsRequired))
+        writer.Line("/// <summary>");
+        writer.Line($"/// Converts a block's YAML options into <see cref=\"{options.FullName}\"/>.");
+        writer.Line("/// Start-up checks them by the rules the build checks them by (keys, values, ranges, required options) before any");
+        writer.Line("/// block is created, so nothing here reports a rule of its own.");
+        if (options.Properties.Any(p => p.Kind == ValueKind.Int32))
         {
-            writer.Line();
-            PropertyReadEmitter.EmitReportRequired(writer);
+            writer.Line("/// A whole number is narrowed to 32 bits by a checked cast: one the check did not see throws rather than wraps.");
         }
 
-        writer.Close();
+        writer.Line("/// </summary>");
+        writer.Line(GeneratorVersion.Attribute);
+        using (writer.Block($"internal static class {binder}"))
+        {
+            writer.Line("/// <summary>The options; null only when they were not checked and cannot be read.</summary>");
+            using (writer.Block($"public static {options.FullName}? Bind(global::Dgt.Configuration.IConfigMap map)"))
+            {
+                var taken = new HashSet<string>(System.StringComparer.Ordinal) { "map", "options" };
+                var reads = PropertyReadEmitter.EmitReads(writer, "map", options.Properties, taken, PropertyReadEmitter.Checking.None);
+                var unread = new[] { "map.HasErrors" }.Concat(reads.Where(r => r.Property.IsRequired).Select(r => r.Local + " is null"));
+                writer.Line("// Reached only by options that were not checked: then a getter has reported a value it could not read, or a");
+                writer.Line("// required option is absent, and no options are built from them.");
+                using (writer.Block($"if ({string.Join(" || ", unread)})"))
+                {
+                    writer.Line("return null;");
+                }
+
+                writer.Line();
+                RecordConstructionEmitter.EmitReturn(writer, "options", options.FullName, reads, []);
+            }
+        }
+
         return writer.ToString();
     }
 }

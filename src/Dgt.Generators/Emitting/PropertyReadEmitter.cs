@@ -6,16 +6,26 @@ namespace Dgt.Generators.Emitting;
 
 /// <summary>
 /// Writes the statements that read a record's properties from an <c>IConfigMap</c>, shared by block option binders
-/// and row codecs, so both accept exactly the same YAML.
+/// and row codecs, so both read the same YAML the same way.
 /// </summary>
 internal static class PropertyReadEmitter
 {
+    /// <summary>Whether the reads report the values the rules do not accept.</summary>
+    public enum Checking
+    {
+        /// <summary>Row values (seed rows, resumed rows): no schema checked them, so ranges, choices and required values are reported here.</summary>
+        Report,
+
+        /// <summary>Block options: BlockOptionCheck checked them before any block is created, so they are only converted.</summary>
+        None,
+    }
+
     /// <summary>A property and the local its value is read into.</summary>
     public sealed record ReadProperty(PropertySpec Property, string Local, string KeyExpression);
 
     /// <summary>Declares one nullable local per property and reads it; returns the locals.</summary>
     public static IReadOnlyList<ReadProperty> EmitReads(
-        SourceWriter writer, string map, IEnumerable<PropertySpec> properties, HashSet<string> takenNames)
+        SourceWriter writer, string map, IEnumerable<PropertySpec> properties, HashSet<string> takenNames, Checking checking)
     {
         var reads = new List<ReadProperty>();
         foreach (var property in properties)
@@ -32,13 +42,14 @@ internal static class PropertyReadEmitter
             }
 
             writer.Line($"{LocalType(property)}? {local} = null;");
-            EmitRead(writer, map, property, local, keyExpression);
-            if (property.IsRequired)
+            EmitRead(writer, map, property, local, keyExpression, checking);
+            if (property.IsRequired && checking == Checking.Report)
             {
                 writer.Line();
-                writer.Open($"if ({local} is null)");
-                writer.Line($"ReportRequired({map}, {keyExpression}, {Literals.String(property.Expected)});");
-                writer.Close();
+                using (writer.Block($"if ({local} is null)"))
+                {
+                    writer.Line($"{map}.ReportRequired({keyExpression}, {Literals.String(property.Expected)});");
+                }
             }
 
             writer.Line();
@@ -46,20 +57,6 @@ internal static class PropertyReadEmitter
         }
 
         return reads;
-    }
-
-    /// <summary>The helper every reading class carries: why a required value could not be read.</summary>
-    public static void EmitReportRequired(SourceWriter writer)
-    {
-        writer.Open("private static void ReportRequired(global::Dgt.Configuration.IConfigMap map, string key, string expected)");
-        writer.Line("// A value of the wrong kind was reported where it was read; an absent or empty one is reported here.");
-        writer.Open("if (map.FindKey(key) is null)");
-        writer.Line("map.ReportMissing(key, expected);");
-        writer.Close();
-        writer.Open("else if (map.IsNull(key))");
-        writer.Line("map.ReportInvalid(key, expected);");
-        writer.Close();
-        writer.Close();
     }
 
     /// <summary><c>Name = name!,</c> for the object initializer of required properties.</summary>
@@ -89,7 +86,7 @@ internal static class PropertyReadEmitter
         _ => property.TypeName,
     };
 
-    private static void EmitRead(SourceWriter writer, string map, PropertySpec property, string local, string key)
+    private static void EmitRead(SourceWriter writer, string map, PropertySpec property, string local, string key, Checking checking)
     {
         var value = Identifiers.Companion(local, "Value");
         switch (property.Kind)
@@ -111,26 +108,28 @@ internal static class PropertyReadEmitter
                 break;
             case ValueKind.Int32:
             case ValueKind.Int64:
-                Number(writer, map, property, local, key, value, $"{map}.TryGetInt64({key}, out var {value})");
+                Number(writer, map, property, local, key, value, $"{map}.TryGetInt64({key}, out var {value})", checking);
                 break;
             case ValueKind.Double:
             case ValueKind.Single:
-                Number(writer, map, property, local, key, value, $"{map}.TryGetDouble({key}, out var {value})");
+                Number(writer, map, property, local, key, value, $"{map}.TryGetDouble({key}, out var {value})", checking);
                 break;
             default:
-                EnumValue(writer, map, property, local, key);
+                EnumValue(writer, map, property, local, key, checking);
                 break;
         }
     }
 
     private static void Simple(SourceWriter writer, string condition, string assignment)
     {
-        writer.Open($"if ({condition})");
-        writer.Line(assignment);
-        writer.Close();
+        using (writer.Block($"if ({condition})"))
+        {
+            writer.Line(assignment);
+        }
     }
 
-    private static void Number(SourceWriter writer, string map, PropertySpec property, string local, string key, string value, string condition)
+    private static void Number(
+        SourceWriter writer, string map, PropertySpec property, string local, string key, string value, string condition, Checking checking)
     {
         var cast = property.Kind switch
         {
@@ -139,22 +138,31 @@ internal static class PropertyReadEmitter
             _ => "",
         };
         var (minimum, maximum, expected) = Bounds(property);
-        writer.Open($"if ({condition})");
-        if (minimum is null)
+        using (writer.Block($"if ({condition})"))
         {
-            writer.Line($"{local} = {cast}{value};");
-        }
-        else
-        {
-            writer.Open($"if ({value} < {minimum} || {value} > {maximum})");
-            writer.Line($"{map}.ReportInvalid({key}, {Literals.String(expected)});");
-            writer.Close();
-            writer.Open("else");
-            writer.Line($"{local} = {cast}{value};");
-            writer.Close();
-        }
+            if (checking == Checking.None)
+            {
+                // The check kept a 32-bit value in range; should it ever not have, the cast throws rather than wraps.
+                writer.Line(property.Kind == ValueKind.Int32 ? $"{local} = checked((int){value});" : $"{local} = {cast}{value};");
+                return;
+            }
 
-        writer.Close();
+            if (minimum is null)
+            {
+                writer.Line($"{local} = {cast}{value};");
+                return;
+            }
+
+            using (writer.Block($"if ({value} < {minimum} || {value} > {maximum})"))
+            {
+                writer.Line($"{map}.ReportInvalid({key}, {Literals.String(expected)});");
+            }
+
+            using (writer.Block("else"))
+            {
+                writer.Line($"{local} = {cast}{value};");
+            }
+        }
     }
 
     private static (string? Minimum, string? Maximum, string Expected) Bounds(PropertySpec property)
@@ -181,24 +189,30 @@ internal static class PropertyReadEmitter
             ? ((long)value).ToString(System.Globalization.CultureInfo.InvariantCulture)
             : Literals.Double(value);
 
-    private static void EnumValue(SourceWriter writer, string map, PropertySpec property, string local, string key)
+    private static void EnumValue(SourceWriter writer, string map, PropertySpec property, string local, string key, Checking checking)
     {
         var text = Identifiers.Companion(local, "Text");
-        writer.Open($"if ({map}.TryGetString({key}, out var {text}))");
-        writer.Line($"{local} = {text}.ToLowerInvariant() switch");
-        writer.Line("{");
-        writer.Indent();
-        foreach (var member in property.EnumMembers)
+        using (writer.Block($"if ({map}.TryGetString({key}, out var {text}))"))
         {
-            writer.Line($"{Literals.String(member.Key)} => {property.TypeName}.{member.MemberName},");
-        }
+            using (writer.Block($"{local} = {text}.ToLowerInvariant() switch", "};"))
+            {
+                foreach (var member in property.EnumMembers)
+                {
+                    writer.Line($"{Literals.String(member.Key)} => {property.TypeName}.{member.MemberName},");
+                }
 
-        writer.Line("_ => null,");
-        writer.Outdent();
-        writer.Line("};");
-        writer.Open($"if ({local} is null)");
-        writer.Line($"{map}.ReportInvalid({key}, {Literals.String(property.Expected)});");
-        writer.Close();
-        writer.Close();
+                writer.Line("_ => null,");
+            }
+
+            if (checking == Checking.None)
+            {
+                return;
+            }
+
+            using (writer.Block($"if ({local} is null)"))
+            {
+                writer.Line($"{map}.ReportInvalid({key}, {Literals.String(property.Expected)});");
+            }
+        }
     }
 }

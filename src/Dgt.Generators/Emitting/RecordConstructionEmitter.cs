@@ -27,16 +27,13 @@ internal static class RecordConstructionEmitter
         }
         else
         {
-            writer.Line(creation);
-            writer.Line("{");
-            writer.Indent();
-            foreach (var initializer in initializers)
+            using (writer.Block(creation, "};"))
             {
-                writer.Line(initializer);
+                foreach (var initializer in initializers)
+                {
+                    writer.Line(initializer);
+                }
             }
-
-            writer.Outdent();
-            writer.Line("};");
         }
 
         if (optional.Count == 0)
@@ -47,9 +44,10 @@ internal static class RecordConstructionEmitter
         foreach (var read in optional)
         {
             writer.Line();
-            writer.Open($"if ({read.Local} is not null)");
-            writer.Line($"{variable} = {variable} with {{ {read.Property.Name} = {PropertyReadEmitter.OptionalValue(read)} }};");
-            writer.Close();
+            using (writer.Block($"if ({read.Local} is not null)"))
+            {
+                writer.Line($"{variable} = {variable} with {{ {read.Property.Name} = {PropertyReadEmitter.OptionalValue(read)} }};");
+            }
         }
 
         writer.Line();

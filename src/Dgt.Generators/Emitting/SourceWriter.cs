@@ -4,7 +4,13 @@ namespace Dgt.Generators.Emitting;
 
 /// <summary>
 /// Writes C# line by line with indentation. Lines always end with '\n', whatever the machine, so the output is the same
-/// everywhere.
+/// everywhere. Every indented stretch is a <see cref="Scope"/> to dispose, so no brace can be left open:
+/// <code>
+/// using (writer.Block("public static class X"))
+/// {
+///     writer.Line("...");
+/// }
+/// </code>
 /// </summary>
 internal sealed class SourceWriter
 {
@@ -35,31 +41,32 @@ internal sealed class SourceWriter
         return this;
     }
 
-    /// <summary>Writes <paramref name="header"/>, then an opening brace, and indents until <see cref="Close"/>.</summary>
-    public SourceWriter Open(string header)
+    /// <summary>
+    /// Writes <paramref name="header"/> and an opening brace, and indents until the scope is disposed, which writes
+    /// <paramref name="closing"/> (<c>}</c>, or <c>};</c>, <c>}),</c> …).
+    /// </summary>
+    public Scope Block(string header, string closing = "}")
     {
         Line(header);
-        Line("{");
+        return Enclosed("{", closing);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="opening"/> on a line of its own (<c>{</c>, <c>[</c>) and indents until the scope is
+    /// disposed, which writes <paramref name="closing"/> (<c>};</c>, <c>];</c>, <c>],</c> …).
+    /// </summary>
+    public Scope Enclosed(string opening, string closing)
+    {
+        Line(opening);
         _depth++;
-        return this;
+        return new Scope(this, closing);
     }
 
-    public SourceWriter Close(string closing = "}")
-    {
-        _depth--;
-        return Line(closing);
-    }
-
-    public SourceWriter Indent()
+    /// <summary>Indents until the scope is disposed, with no line before or after: a case's statements, arguments.</summary>
+    public Scope Indented()
     {
         _depth++;
-        return this;
-    }
-
-    public SourceWriter Outdent()
-    {
-        _depth--;
-        return this;
+        return new Scope(this, null);
     }
 
     /// <summary>The start every generated file shares.</summary>
@@ -71,4 +78,26 @@ internal sealed class SourceWriter
     }
 
     public override string ToString() => _text.ToString();
+
+    /// <summary>An indented stretch: disposing it outdents and writes its closing line, if any.</summary>
+    public readonly struct Scope : System.IDisposable
+    {
+        private readonly SourceWriter _writer;
+        private readonly string? _closing;
+
+        internal Scope(SourceWriter writer, string? closing)
+        {
+            _writer = writer;
+            _closing = closing;
+        }
+
+        public void Dispose()
+        {
+            _writer._depth--;
+            if (_closing is not null)
+            {
+                _writer.Line(_closing);
+            }
+        }
+    }
 }

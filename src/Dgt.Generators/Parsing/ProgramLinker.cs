@@ -20,7 +20,8 @@ internal static class ProgramLinker
         ImmutableArray<Result<BuilderSpec>> builderResults,
         ImmutableArray<Result<BuilderYamlSpec>> yamlResults,
         ReferencedLibrariesSpec references,
-        BlockCatalogSpec? ownCatalog)
+        BlockCatalogSpec? ownCatalog,
+        ProjectSpec project)
     {
         var builders = builderResults.Select(r => r.Value).OfType<BuilderSpec>()
             .OrderBy(b => b.Name, System.StringComparer.Ordinal).ThenBy(b => b.Type.FullName, System.StringComparer.Ordinal).ToList();
@@ -86,6 +87,7 @@ internal static class ProgramLinker
         }
 
         var program = new ProgramSpec(
+            project.GeneratedNamespace,
             registered.ToEquatableArray(),
             codecs.Values.OrderBy(c => c.Name, System.StringComparer.Ordinal).ToEquatableArray(),
             catalogs.ToEquatableArray());

@@ -4,7 +4,10 @@ namespace Dgt.Generators.Parsing;
 
 internal static class ProjectParser
 {
-    /// <summary>Generated block catalogs go to <c>&lt;RootNamespace&gt;.Generated</c>, else the assembly name's.</summary>
+    /// <summary>
+    /// Generated types go to <c>&lt;RootNamespace&gt;.Generated</c>, else to the assembly name's: a block library and
+    /// the program using it each keep their own.
+    /// </summary>
     public static ProjectSpec Parse(string? rootNamespace, string? assemblyName)
     {
         var root = string.IsNullOrWhiteSpace(rootNamespace) ? assemblyName : rootNamespace;

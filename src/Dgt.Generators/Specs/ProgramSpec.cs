@@ -1,10 +1,12 @@
 namespace Dgt.Generators.Specs;
 
 /// <summary>The program's registry: its builders, their codecs, and the block catalogs it gathers.</summary>
+/// <param name="Namespace">Where the registry, the YAMLs and the codecs go: the project's generated namespace.</param>
 /// <param name="Builders">Sorted by name.</param>
 /// <param name="Codecs">One per row record type, sorted by name.</param>
 /// <param name="Catalogs">Fully qualified catalog classes: referenced ones sorted, this assembly's own last.</param>
 internal sealed record ProgramSpec(
+    string Namespace,
     EquatableArray<RegisteredBuilderSpec> Builders,
     EquatableArray<CodecSpec> Codecs,
     EquatableArray<string> Catalogs);

@@ -209,6 +209,19 @@ public sealed class YamlConfigMap : IConfigMap
         Report(_mapping.Span, $"{Capitalised(_what)} has no '{key}'.", $"Add '{key}: <{expected}>'.");
 
     /// <inheritdoc />
+    public void ReportRequired(string key, string expected)
+    {
+        if (!_mapping.TryGetValue(key, out var node))
+        {
+            ReportMissing(key, expected);
+        }
+        else if (node is ConfigScalar { IsNull: true })
+        {
+            ReportInvalid(key, expected);
+        }
+    }
+
+    /// <inheritdoc />
     public void ReportUnknownKeys(IReadOnlyCollection<string> knownKeys)
     {
         foreach (var entry in _mapping.Entries)

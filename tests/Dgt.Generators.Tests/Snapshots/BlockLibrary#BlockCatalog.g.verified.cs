@@ -6,6 +6,7 @@
 namespace Sample.Blocks.Generated;
 
 /// <summary>The block types this assembly defines, each with the binding of its YAML options.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Dgt.Generators", "1.0.0")]
 public static class BlockCatalog
 {
     /// <summary>One registration per block type, sorted by type name.</summary>

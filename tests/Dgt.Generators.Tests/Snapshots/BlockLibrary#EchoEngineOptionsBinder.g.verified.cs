@@ -3,66 +3,41 @@
 
 namespace Sample.Blocks.Generated;
 
-/// <summary>Binds a block's YAML options onto <see cref="global::Sample.Blocks.EchoEngineOptions"/>.</summary>
+/// <summary>
+/// Converts a block's YAML options into <see cref="global::Sample.Blocks.EchoEngineOptions"/>.
+/// Start-up checks them by the rules the build checks them by (keys, values, ranges, required options) before any
+/// block is created, so nothing here reports a rule of its own.
+/// A whole number is narrowed to 32 bits by a checked cast: one the check did not see throws rather than wraps.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Dgt.Generators", "1.0.0")]
 internal static class EchoEngineOptionsBinder
 {
-    /// <summary>Every option key, aliases included.</summary>
-    public static readonly string[] Keys = ["model_id_or_path", "temperature", "max_tokens", "max_new_tokens", "num_predict", "call_limit", "stop", "base_url", "seed"];
-
-    /// <summary>The options, or null when the YAML had errors (they are reported on <paramref name="map"/>).</summary>
+    /// <summary>The options; null only when they were not checked and cannot be read.</summary>
     public static global::Sample.Blocks.EchoEngineOptions? Bind(global::Dgt.Configuration.IConfigMap map)
     {
-        map.ReportUnknownKeys(Keys);
-
         string? modelIdOrPath = null;
         if (map.TryGetString("model_id_or_path", out var modelIdOrPathValue))
         {
             modelIdOrPath = modelIdOrPathValue;
         }
 
-        if (modelIdOrPath is null)
-        {
-            ReportRequired(map, "model_id_or_path", "text");
-        }
-
         double? temperature = null;
         if (map.TryGetDouble("temperature", out var temperatureValue))
         {
-            if (temperatureValue < 0.0 || temperatureValue > 2.0)
-            {
-                map.ReportInvalid("temperature", "a number from 0 to 2");
-            }
-            else
-            {
-                temperature = temperatureValue;
-            }
+            temperature = temperatureValue;
         }
 
         var maxTokensKey = map.FindKey("max_tokens", "max_new_tokens", "num_predict") ?? "max_tokens";
         int? maxTokens = null;
         if (map.TryGetInt64(maxTokensKey, out var maxTokensValue))
         {
-            if (maxTokensValue < int.MinValue || maxTokensValue > int.MaxValue)
-            {
-                map.ReportInvalid(maxTokensKey, "a whole number from -2147483648 to 2147483647");
-            }
-            else
-            {
-                maxTokens = (int)maxTokensValue;
-            }
+            maxTokens = checked((int)maxTokensValue);
         }
 
         int? callLimit = null;
         if (map.TryGetInt64("call_limit", out var callLimitValue))
         {
-            if (callLimitValue < int.MinValue || callLimitValue > int.MaxValue)
-            {
-                map.ReportInvalid("call_limit", "a whole number from -2147483648 to 2147483647");
-            }
-            else
-            {
-                callLimit = (int)callLimitValue;
-            }
+            callLimit = checked((int)callLimitValue);
         }
 
         global::System.Collections.Generic.IReadOnlyList<string>? stop = null;
@@ -83,7 +58,9 @@ internal static class EchoEngineOptionsBinder
             seed = seedValue;
         }
 
-        if (map.HasErrors)
+        // Reached only by options that were not checked: then a getter has reported a value it could not read, or a
+        // required option is absent, and no options are built from them.
+        if (map.HasErrors || modelIdOrPath is null)
         {
             return null;
         }
@@ -124,18 +101,5 @@ internal static class EchoEngineOptionsBinder
         }
 
         return options;
-    }
-
-    private static void ReportRequired(global::Dgt.Configuration.IConfigMap map, string key, string expected)
-    {
-        // A value of the wrong kind was reported where it was read; an absent or empty one is reported here.
-        if (map.FindKey(key) is null)
-        {
-            map.ReportMissing(key, expected);
-        }
-        else if (map.IsNull(key))
-        {
-            map.ReportInvalid(key, expected);
-        }
     }
 }

@@ -3,17 +3,17 @@
 
 namespace Sample.Blocks.Generated;
 
-/// <summary>Binds a block's YAML options onto <see cref="global::Sample.Blocks.OverlapScorerOptions"/>.</summary>
+/// <summary>
+/// Converts a block's YAML options into <see cref="global::Sample.Blocks.OverlapScorerOptions"/>.
+/// Start-up checks them by the rules the build checks them by (keys, values, ranges, required options) before any
+/// block is created, so nothing here reports a rule of its own.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Dgt.Generators", "1.0.0")]
 internal static class OverlapScorerOptionsBinder
 {
-    /// <summary>Every option key, aliases included.</summary>
-    public static readonly string[] Keys = ["filter", "threshold", "score_func", "fallback", "rouge_types", "labels", "weight", "max_rows"];
-
-    /// <summary>The options, or null when the YAML had errors (they are reported on <paramref name="map"/>).</summary>
+    /// <summary>The options; null only when they were not checked and cannot be read.</summary>
     public static global::Sample.Blocks.OverlapScorerOptions? Bind(global::Dgt.Configuration.IConfigMap map)
     {
-        map.ReportUnknownKeys(Keys);
-
         bool? filter = null;
         if (map.TryGetBoolean("filter", out var filterValue))
         {
@@ -23,14 +23,7 @@ internal static class OverlapScorerOptionsBinder
         double? threshold = null;
         if (map.TryGetDouble("threshold", out var thresholdValue))
         {
-            if (thresholdValue < 0.0 || thresholdValue > 1.1)
-            {
-                map.ReportInvalid("threshold", "a number from 0 to 1.1");
-            }
-            else
-            {
-                threshold = thresholdValue;
-            }
+            threshold = thresholdValue;
         }
 
         global::Sample.Blocks.ScoreFunction? scoreFunc = null;
@@ -44,10 +37,6 @@ internal static class OverlapScorerOptionsBinder
                 "longest_common_subsequence" => global::Sample.Blocks.ScoreFunction.LongestCommonSubsequence,
                 _ => null,
             };
-            if (scoreFunc is null)
-            {
-                map.ReportInvalid("score_func", "one of f1, precision, recall, longest_common_subsequence");
-            }
         }
 
         global::Sample.Blocks.ScoreFunction? fallback = null;
@@ -61,10 +50,6 @@ internal static class OverlapScorerOptionsBinder
                 "longest_common_subsequence" => global::Sample.Blocks.ScoreFunction.LongestCommonSubsequence,
                 _ => null,
             };
-            if (fallback is null)
-            {
-                map.ReportInvalid("fallback", "one of f1, precision, recall, longest_common_subsequence");
-            }
         }
 
         string[]? rougeTypes = null;
@@ -88,16 +73,11 @@ internal static class OverlapScorerOptionsBinder
         long? maxRows = null;
         if (map.TryGetInt64("max_rows", out var maxRowsValue))
         {
-            if (maxRowsValue < 1 || maxRowsValue > 1000)
-            {
-                map.ReportInvalid("max_rows", "a whole number from 1 to 1000");
-            }
-            else
-            {
-                maxRows = maxRowsValue;
-            }
+            maxRows = maxRowsValue;
         }
 
+        // Reached only by options that were not checked: then a getter has reported a value it could not read, or a
+        // required option is absent, and no options are built from them.
         if (map.HasErrors)
         {
             return null;

@@ -6,12 +6,14 @@ namespace Dgt.Builders.Public.Test.GeographyQa;
 partial class GeographyQaBuilder : global::Dgt.IBlockHost
 {
     /// <inheritdoc />
+    [global::System.CodeDom.Compiler.GeneratedCode("Dgt.Generators", "1.0.0")]
     global::System.Collections.Generic.IReadOnlyList<global::Dgt.BlockSlot> global::Dgt.IBlockHost.BlockSlots =>
     [
         new("generator", "generator", "Dgt.LMProvider", "global::Dgt.LMProvider", static block => block is global::Dgt.LMProvider),
     ];
 
     /// <inheritdoc />
+    [global::System.CodeDom.Compiler.GeneratedCode("Dgt.Generators", "1.0.0")]
     void global::Dgt.IBlockHost.BindBlocks(global::Dgt.IBlockResolver blocks)
     {
         this.generator = (global::Dgt.LMProvider)blocks.Resolve("generator");
