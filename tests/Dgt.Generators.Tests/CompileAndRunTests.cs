@@ -339,7 +339,7 @@ public sealed class CompileAndRunTests
         var root = YamlConfigReader.Read(yaml, "builder.yaml", problems)!;
         var blockTypes = loaded.Registry.BlockTypes;
         var definition = BuilderYamlCheck.Check(root, CatalogShapes.From(blockTypes), null, problems);
-        var blocks = problems.Count == 0 ? BlockAssembler.Build(definition!, blockTypes, _ => null, problems).All : [];
+        var blocks = problems.Count == 0 ? BlockAssembler.Build(definition!, blockTypes, _ => null, new RunResources(), problems).All : [];
         return (blocks, problems);
     }
 
