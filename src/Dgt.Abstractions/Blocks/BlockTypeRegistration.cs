@@ -12,7 +12,7 @@ public sealed record BlockTypeRegistration(
     string TypeName,
     IReadOnlyList<string> Aliases,
     string ClrTypeName,
-    IReadOnlyList<BlockOption> Options,
+    IReadOnlyList<ConfigField> Options,
     IReadOnlyList<string> AssignableTo,
     bool IsValidator,
     Func<IConfigMap, BlockContext, IBlock?> Create,

@@ -12,14 +12,19 @@ public abstract record BuilderRegistration(string Name, string YamlPath, string 
     public abstract TResult Accept<TResult>(IBuilderRegistrationVisitor<TResult> visitor);
 }
 
-/// <summary>A generation builder over rows of <typeparamref name="TData"/>.</summary>
+/// <summary>
+/// A generation builder over rows of <typeparamref name="TData"/>. <paramref name="ReadSeed"/> instantiates a seed row:
+/// the codec's <c>Read</c>, or the builder's own <c>InstantiateInputExample</c> (<paramref name="HasOwnSeedReader"/>),
+/// whose seeds follow the builder's rules rather than the record's fields.
+/// </summary>
 public sealed record GenerationBuilderRegistration<TData>(
     string Name,
     string YamlPath,
     string Yaml,
     Func<GenerationDataBuilder<TData>> Create,
     RowCodec<TData> Codec,
-    Func<IConfigMap, string, TData?> ReadSeed) : BuilderRegistration(Name, YamlPath, Yaml)
+    Func<IConfigMap, string, TData?> ReadSeed,
+    bool HasOwnSeedReader = false) : BuilderRegistration(Name, YamlPath, Yaml)
     where TData : DataPoint
 {
     /// <inheritdoc />

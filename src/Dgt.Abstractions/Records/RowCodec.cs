@@ -17,6 +17,12 @@ public abstract class RowCodec<TData>
     public abstract IReadOnlyList<string> FieldNames { get; }
 
     /// <summary>
+    /// The fields as a seed row may give them (<c>task_name</c> and <c>is_seed</c> first), with what each accepts: start-up
+    /// checks every seed against them by the rule the build applies to the task YAML's seed examples.
+    /// </summary>
+    public abstract IReadOnlyList<ConfigField> Fields { get; }
+
+    /// <summary>
     /// Builds a row from a mapping; null when the mapping does not fit (the reasons are reported on it).
     /// <c>task_name</c> defaults to <paramref name="defaultTaskName"/>.
     /// </summary>

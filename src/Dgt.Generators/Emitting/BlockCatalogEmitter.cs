@@ -107,38 +107,8 @@ internal static class BlockCatalogEmitter
     }
 
     /// <summary>The options as start-up checks them: the same shapes the build checked the YAML against.</summary>
-    private static void EmitOptions(SourceWriter writer, RecordSpec options)
-    {
-        using var list = writer.Enclosed("[", "],");
-        foreach (var property in options.Properties)
-        {
-            var shape = SchemaShapes.From(property);
-            var arguments = new List<string>
-            {
-                Literals.String(shape.Key),
-                Literals.StringArray(shape.Aliases),
-                "global::Dgt.BlockOptionKind." + shape.Shape,
-                shape.IsRequired ? "true" : "false",
-                Literals.String(shape.Expected),
-            };
-            if (shape.Minimum is { } minimum)
-            {
-                arguments.Add("Minimum: " + Literals.Double(minimum));
-            }
-
-            if (shape.Maximum is { } maximum)
-            {
-                arguments.Add("Maximum: " + Literals.Double(maximum));
-            }
-
-            if (shape.Choices.Count > 0)
-            {
-                arguments.Add("Choices: " + Literals.StringArray(shape.Choices));
-            }
-
-            writer.Line("new global::Dgt.BlockOption(" + string.Join(", ", arguments) + "),");
-        }
-    }
+    private static void EmitOptions(SourceWriter writer, RecordSpec options) =>
+        ConfigFieldEmitter.EmitList(writer, options.Properties.Select(SchemaShapes.From), "],");
 
     private static string EmitBinder(string ns, string binder, RecordSpec options)
     {

@@ -100,7 +100,8 @@ internal static class RegistryEmitter
             writer.Line($"BuilderYamls.{registered.YamlConstant},");
             writer.Line($"static () => new {builder.Type.FullName}(),");
             writer.Line($"{registered.CodecName}.Instance,");
-            writer.Line(readSeed + "),");
+            writer.Line(readSeed + ",");
+            writer.Line("HasOwnSeedReader: " + (builder.HasSeedReader ? "true" : "false") + "),");
         }
     }
 }

@@ -40,11 +40,20 @@ internal static class RowCodecEmitter
             writer.Line("/// <inheritdoc />");
             writer.Line("public override global::System.Collections.Generic.IReadOnlyList<string> FieldNames => Names;");
             writer.Line();
+            writer.Line("/// <inheritdoc />");
+            writer.Line("public override global::System.Collections.Generic.IReadOnlyList<global::Dgt.ConfigField> Fields { get; } =");
+            using (writer.Indented())
+            {
+                ConfigFieldEmitter.EmitList(writer, SchemaShapes.RowFields(record), "];");
+            }
+
+            writer.Line();
             EmitRead(writer, record, keys.Count != names.Count ? "Keys" : "Names");
             writer.Line();
             EmitWrite(writer, record);
             writer.Line();
-            EmitTryGetField(writer, record);        }
+            EmitTryGetField(writer, record);
+        }
 
         return writer.ToString();
     }

@@ -117,9 +117,24 @@ public sealed class BuilderPreparer(
     private List<TData> ReadSeeds<TData>(TaskDefinition task, GenerationBuilderRegistration<TData> registration)
         where TData : DataPoint
     {
+        // Seeds are checked against the record's fields by the rule the build applies to seed examples, then converted;
+        // a builder that reads its own seeds judges them itself.
+        var fields = registration.HasOwnSeedReader ? null : CatalogShapes.From(registration.Codec.Fields);
         var seeds = new List<TData>();
+        var number = 0;
         foreach (var mapping in SeedSource.Read(task, environment, problems))
         {
+            number++;
+            if (fields is not null)
+            {
+                var before = problems.Count;
+                SeedRowCheck.Check(mapping, number, registration.Codec.RecordName, fields, problems);
+                if (problems.Count > before)
+                {
+                    continue;
+                }
+            }
+
             var row = registration.ReadSeed(new YamlConfigMap(mapping, problems, "a seed example"), task.Name);
             if (row is not null)
             {

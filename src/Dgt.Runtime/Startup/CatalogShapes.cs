@@ -3,7 +3,7 @@ using Dgt.Configuration.Schema;
 namespace Dgt.Runtime.Startup;
 
 /// <summary>
-/// The generated catalog and builder bindings as the shared configuration rules see them: the same shapes the build
+/// The generated catalog, builder bindings and row codecs as the shared configuration rules see them: the same shapes the build
 /// checked the compiled-in YAMLs against, so start-up checks the YAML it loads by the same rules.
 /// </summary>
 public static class CatalogShapes
@@ -24,17 +24,24 @@ public static class CatalogShapes
             [.. host.BlockSlots.Select(s => new BlockFieldShape(s.FieldName, s.BlockName, s.FieldType, s.FieldTypeName))], rowTypeName, rowFields);
     }
 
-    private static OptionShape From(BlockOption option) => new(
+    /// <summary>The shapes of configured keys: a row codec's fields, as seeds are checked against them.</summary>
+    public static IReadOnlyList<OptionShape> From(IReadOnlyList<ConfigField> fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        return [.. fields.Select(From)];
+    }
+
+    private static OptionShape From(ConfigField option) => new(
         option.Key,
         option.Aliases,
         option.Kind switch
         {
-            BlockOptionKind.Text => ValueShape.Text,
-            BlockOptionKind.Boolean => ValueShape.Boolean,
-            BlockOptionKind.WholeNumber => ValueShape.WholeNumber,
-            BlockOptionKind.Number => ValueShape.Number,
-            BlockOptionKind.TextList => ValueShape.TextList,
-            BlockOptionKind.TextMap => ValueShape.TextMap,
+            ConfigFieldKind.Text => ValueShape.Text,
+            ConfigFieldKind.Boolean => ValueShape.Boolean,
+            ConfigFieldKind.WholeNumber => ValueShape.WholeNumber,
+            ConfigFieldKind.Number => ValueShape.Number,
+            ConfigFieldKind.TextList => ValueShape.TextList,
+            ConfigFieldKind.TextMap => ValueShape.TextMap,
             _ => ValueShape.Choice,
         },
         option.IsRequired,

@@ -23,7 +23,8 @@ public sealed class DgtRegistry : global::Dgt.IBuilderRegistry
             BuilderYamls.PublicTestGeographyQa,
             static () => new global::Dgt.Builders.Public.Test.GeographyQa.GeographyQaBuilder(),
             GeographyQaDataCodec.Instance,
-            GeographyQaDataCodec.Instance.Read),
+            GeographyQaDataCodec.Instance.Read,
+            HasOwnSeedReader: false),
     ];
 
     /// <inheritdoc />

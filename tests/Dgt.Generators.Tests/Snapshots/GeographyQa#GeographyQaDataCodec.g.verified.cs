@@ -23,6 +23,15 @@ internal sealed class GeographyQaDataCodec : global::Dgt.RowCodec<global::Dgt.Bu
     public override global::System.Collections.Generic.IReadOnlyList<string> FieldNames => Names;
 
     /// <inheritdoc />
+    public override global::System.Collections.Generic.IReadOnlyList<global::Dgt.ConfigField> Fields { get; } =
+        [
+            new global::Dgt.ConfigField("task_name", [], global::Dgt.ConfigFieldKind.Text, false, "text"),
+            new global::Dgt.ConfigField("is_seed", [], global::Dgt.ConfigFieldKind.Boolean, false, "true or false"),
+            new global::Dgt.ConfigField("question", [], global::Dgt.ConfigFieldKind.Text, true, "text"),
+            new global::Dgt.ConfigField("answer", [], global::Dgt.ConfigFieldKind.Text, true, "text"),
+        ];
+
+    /// <inheritdoc />
     public override global::Dgt.Builders.Public.Test.GeographyQa.GeographyQaData? Read(global::Dgt.Configuration.IConfigMap row, string defaultTaskName)
     {
         row.ReportUnknownKeys(Names);

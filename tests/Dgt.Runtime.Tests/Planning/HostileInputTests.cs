@@ -96,6 +96,6 @@ public sealed class HostileInputTests
             name => name == "SEED_DIR" ? dir.Path : null);
 
         Assert.Equal(2, code);
-        Assert.Contains($"{seeds}:2:1: error: A seed example has no 'answer'.", error, StringComparison.Ordinal);
+        Assert.Contains($"{seeds}:2:2: error: Seed example 2 has no 'answer', which QaRow requires.", error, StringComparison.Ordinal);
     }
 }

@@ -28,8 +28,8 @@ public sealed class StartupCheckTests
         Assert.True(code == 2, error);
         Assert.Contains($"{taskFile}:4:1: error: 'num_outputs_to_generate' belongs under 'runner_config:'", error, StringComparison.Ordinal);
         Assert.Contains($"{taskFile}:6:3: error: Unknown key 'seed_batch_sise' in 'runner_config'. Did you mean 'seed_batch_size'?", error, StringComparison.Ordinal);
-        Assert.Contains($"{taskFile}:8:5: error: A seed example has no 'answer'.", error, StringComparison.Ordinal);
-        Assert.Contains($"{taskFile}:11:5: error: Unknown key 'colour' in a seed example.", error, StringComparison.Ordinal);
+        Assert.Contains($"{taskFile}:8:5: error: Seed example 1 has no 'answer', which QaRow requires.", error, StringComparison.Ordinal);
+        Assert.Contains($"{taskFile}:11:5: error: Seed example 2 has key 'colour', which QaRow does not have.", error, StringComparison.Ordinal);
         Assert.Contains("4 errors; nothing was run or written.", error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(dir.Combine("out")));
         Assert.Equal(0, registry.Engine!.Calls);

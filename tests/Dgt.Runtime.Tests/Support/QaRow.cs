@@ -19,35 +19,32 @@ public sealed class QaRowCodec : RowCodec<QaRow>
 
     public override IReadOnlyList<string> FieldNames { get; } = ["task_name", "is_seed", "question", "answer"];
 
+    public override IReadOnlyList<ConfigField> Fields { get; } =
+    [
+        new("task_name", [], ConfigFieldKind.Text, false, "text"),
+        new("is_seed", [], ConfigFieldKind.Boolean, false, "true or false"),
+        new("question", [], ConfigFieldKind.Text, true, "text"),
+        new("answer", [], ConfigFieldKind.Text, true, "text"),
+    ];
+
     public override QaRow? Read(IConfigMap row, string defaultTaskName)
     {
         row.ReportUnknownKeys([.. FieldNames]);
         var question = row.TryGetString("question", out var q) ? q : null;
         var answer = row.TryGetString("answer", out var a) ? a : null;
-        ReportRequired(row, "question", question);
-        ReportRequired(row, "answer", answer);
+        if (question is null)
+        {
+            row.ReportRequired("question", "text");
+        }
+
+        if (answer is null)
+        {
+            row.ReportRequired("answer", "text");
+        }
 
         var taskName = row.TryGetString("task_name", out var t) ? t : defaultTaskName;
         var isSeed = row.TryGetBoolean("is_seed", out var s) && s;
         return row.HasErrors ? null : new QaRow { TaskName = taskName, IsSeed = isSeed, Question = question!, Answer = answer! };
-    }
-
-    // As the generated codecs do: an absent value is missing, an empty one invalid, a wrong one reported where read.
-    private static void ReportRequired(IConfigMap row, string key, string? value)
-    {
-        if (value is not null)
-        {
-            return;
-        }
-
-        if (row.FindKey(key) is null)
-        {
-            row.ReportMissing(key, "text");
-        }
-        else if (row.IsNull(key))
-        {
-            row.ReportInvalid(key, "text");
-        }
     }
 
     public override void Write(Utf8JsonWriter writer, QaRow row)

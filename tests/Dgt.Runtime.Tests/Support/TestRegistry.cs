@@ -33,7 +33,7 @@ public sealed class TestRegistry(Func<int, string, string?> reply, string builde
 
     public IReadOnlyList<BlockTypeRegistration> BlockTypes =>
     [
-        new("scripted", [], "ScriptedEngine", [new BlockOption("model_id_or_path", [], BlockOptionKind.Text, IsRequired: true, "a model name")],
+        new("scripted", [], "ScriptedEngine", [new ConfigField("model_id_or_path", [], ConfigFieldKind.Text, IsRequired: true, "a model name")],
             ["global::Dgt.Runtime.Tests.Support.ScriptedEngine", "global::Dgt.LMProvider", "global::Dgt.IBlock"], IsValidator: false, (map, context) =>
         {
             map.ReportUnknownKeys(["model_id_or_path"]);
@@ -44,7 +44,7 @@ public sealed class TestRegistry(Func<int, string, string?> reply, string builde
 
             return map.HasErrors ? null : Engine = new ScriptedEngine(context.Name, reply);
         }),
-        new("exact_dedup", [], "ExactDedup", [new BlockOption("filter", [], BlockOptionKind.Boolean, IsRequired: false, "true or false")],
+        new("exact_dedup", [], "ExactDedup", [new ConfigField("filter", [], ConfigFieldKind.Boolean, IsRequired: false, "true or false")],
             ["global::Dgt.Runtime.Tests.Support.ExactDedup", "global::Dgt.IValidatorBlock", "global::Dgt.IBlock"], IsValidator: true, (map, context) =>
         {
             map.ReportUnknownKeys(["filter"]);

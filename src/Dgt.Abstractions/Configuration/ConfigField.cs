@@ -1,7 +1,7 @@
 namespace Dgt;
 
-/// <summary>The kinds of value a block option holds, as the generated catalog describes them.</summary>
-public enum BlockOptionKind
+/// <summary>The kinds of value a configured key holds (a block option or a row field), as generated code describes them.</summary>
+public enum ConfigFieldKind
 {
     /// <summary>A single value, read as text.</summary>
     Text,
@@ -26,13 +26,14 @@ public enum BlockOptionKind
 }
 
 /// <summary>
-/// One option of a block type as the generated catalog describes it, so start-up checks a YAML block by the same rules
-/// the build used. <paramref name="Expected"/> is what the value must be, for messages.
+/// One key the program reads from configuration, as generated code describes it: an option of a block type (in the
+/// block catalog) or a field of a row record (in its codec), so start-up checks a YAML block or a seed row by the same
+/// rules the build used. <paramref name="Expected"/> is what the value must be, for messages.
 /// </summary>
-public sealed record BlockOption(
+public sealed record ConfigField(
     string Key,
     IReadOnlyList<string> Aliases,
-    BlockOptionKind Kind,
+    ConfigFieldKind Kind,
     bool IsRequired,
     string Expected,
     double? Minimum = null,
