@@ -27,11 +27,11 @@ internal sealed class FakeRequestHandler(IFakeLlmProtocol protocol, FakeServerOp
             return;
         }
 
-        log.Entered();
+        var inFlight = new InFlightMark(log);
         try
         {
             using var abandon = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
-            await _faults.RespondAsync(context, request, abandon.Token);
+            await _faults.RespondAsync(context, request, inFlight, abandon.Token);
         }
         catch (Exception e) when (e is OperationCanceledException or IOException)
         {
@@ -39,7 +39,7 @@ internal sealed class FakeRequestHandler(IFakeLlmProtocol protocol, FakeServerOp
         }
         finally
         {
-            log.Left();
+            inFlight.Leave();
         }
     }
 

@@ -13,7 +13,7 @@ internal sealed class FaultEngine(IFakeLlmProtocol protocol, FakeServerOptions o
 {
     private const string MalformedReplyText = "I'm sorry, but I can't come up with another pair right now.";
 
-    public async Task RespondAsync(HttpContext context, FakeRequest request, CancellationToken token)
+    public async Task RespondAsync(HttpContext context, FakeRequest request, InFlightMark inFlight, CancellationToken token)
     {
         var latency = options.LatencyOf(request.Number);
         if (latency > TimeSpan.Zero)
@@ -26,14 +26,15 @@ internal sealed class FaultEngine(IFakeLlmProtocol protocol, FakeServerOptions o
         {
             case FakeFaultKind.ServerError:
                 SetRetryAfter(context, fault);
-                await new FakeResponse(fault.Status, protocol.JsonContentType, protocol.ErrorBody(fault.Kind)).WriteAsync(context, log);
+                await new FakeResponse(fault.Status, protocol.JsonContentType, protocol.ErrorBody(fault.Kind)).WriteAsync(context, log, inFlight);
                 return;
             case FakeFaultKind.TooManyRequests:
                 SetRetryAfter(context, fault);
-                await new FakeResponse(429, protocol.JsonContentType, protocol.ErrorBody(fault.Kind)).WriteAsync(context, log);
+                await new FakeResponse(429, protocol.JsonContentType, protocol.ErrorBody(fault.Kind)).WriteAsync(context, log, inFlight);
                 return;
             case FakeFaultKind.Reset:
                 log.Reset();
+                inFlight.Leave();
                 context.Abort();
                 return;
             case FakeFaultKind.Stall:
@@ -43,10 +44,10 @@ internal sealed class FaultEngine(IFakeLlmProtocol protocol, FakeServerOptions o
 
         var reply = fault?.Kind == FakeFaultKind.MalformedReply ? MalformedReplyText : options.Responder(request);
         var frames = protocol.ReplyFrames(request, reply, Math.Max(1, options.WordsPerChunk));
-        await WriteFramesAsync(context, request, frames, token);
+        await WriteFramesAsync(context, request, frames, inFlight, token);
     }
 
-    private async Task WriteFramesAsync(HttpContext context, FakeRequest request, IReadOnlyList<byte[]> frames, CancellationToken token)
+    private async Task WriteFramesAsync(HttpContext context, FakeRequest request, IReadOnlyList<byte[]> frames, InFlightMark inFlight, CancellationToken token)
     {
         var response = context.Response;
         response.StatusCode = 200;
@@ -71,23 +72,36 @@ internal sealed class FaultEngine(IFakeLlmProtocol protocol, FakeServerOptions o
                 switch (fault)
                 {
                     case FakeFaultKind.TruncatedBody:
+                        inFlight.Leave();
                         return;
                     case FakeFaultKind.ResetMidBody:
                         log.Reset();
+                        inFlight.Leave();
                         context.Abort();
                         return;
                 }
 
                 await Task.Delay(options.StallDuration, token);
+                if (i == frames.Count - 1)
+                {
+                    inFlight.Leave();
+                }
+
                 await response.Body.WriteAsync(frame.AsMemory(half), token);
             }
             else if (i == strikeAt && fault == FakeFaultKind.MalformedJson)
             {
+                inFlight.Leave();
                 await response.Body.WriteAsync(protocol.MalformedFrame(request), token);
                 return;
             }
             else
             {
+                if (i == frames.Count - 1)
+                {
+                    inFlight.Leave();
+                }
+
                 await response.Body.WriteAsync(frame, token);
             }
 
