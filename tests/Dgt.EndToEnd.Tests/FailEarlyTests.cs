@@ -32,8 +32,8 @@ public sealed class FailEarlyTests
 
             Assert.True(code == 2, error);
             Assert.Contains($"{task}:4:1: error: 'num_outputs_to_generate' belongs under 'runner_config:'", error, StringComparison.Ordinal);
-            Assert.Contains($"{task}:7:5: error: Unknown key 'answr' in a seed example. Did you mean 'answer'?", error, StringComparison.Ordinal);
-            Assert.Contains($"{task}:6:5: error: A seed example has no 'answer'.", error, StringComparison.Ordinal);
+            Assert.Contains($"{task}:7:5: error: Seed example 1 has key 'answr', which GeographyQaData does not have. Did you mean 'answer'?", error, StringComparison.Ordinal);
+            Assert.Contains($"{task}:6:5: error: Seed example 1 has no 'answer', which GeographyQaData requires.", error, StringComparison.Ordinal);
             Assert.Contains("3 errors; nothing was run or written.", error, StringComparison.Ordinal);
             Assert.False(Directory.Exists(output));
 
