@@ -8,6 +8,7 @@ using System.Text.Json;
 using Dgt.Configuration;
 using Dgt.Configuration.Schema;
 using Dgt.Generators.Tests.Infrastructure;
+using Dgt.Runtime.Configuration;
 using Dgt.Runtime.Startup;
 
 namespace Dgt.Generators.Tests;

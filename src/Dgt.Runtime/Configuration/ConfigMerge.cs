@@ -1,4 +1,6 @@
-namespace Dgt.Configuration;
+using Dgt.Configuration;
+
+namespace Dgt.Runtime.Configuration;
 
 /// <summary>
 /// Merges override configuration onto a base, keeping every node's own location so that errors point at the file

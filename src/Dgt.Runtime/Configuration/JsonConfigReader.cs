@@ -1,7 +1,8 @@
 using System.Text;
 using System.Text.Json;
+using Dgt.Configuration;
 
-namespace Dgt.Configuration;
+namespace Dgt.Runtime.Configuration;
 
 /// <summary>
 /// Reads JSON (a <c>.json</c> file or one line of a <c>.jsonl</c> file) into located <see cref="ConfigNode"/>s, so

@@ -1,7 +1,8 @@
 using System.Globalization;
+using Dgt.Configuration;
 using Dgt.Configuration.Schema;
 
-namespace Dgt.Configuration;
+namespace Dgt.Runtime.Configuration;
 
 /// <summary>
 /// <see cref="IConfigMap"/> over a located <see cref="ConfigMapping"/>: what generated binders read options and seed

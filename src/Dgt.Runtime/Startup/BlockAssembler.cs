@@ -1,5 +1,6 @@
 using Dgt.Configuration;
 using Dgt.Configuration.Schema;
+using Dgt.Runtime.Configuration;
 
 namespace Dgt.Runtime.Startup;
 

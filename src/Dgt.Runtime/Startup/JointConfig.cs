@@ -1,4 +1,5 @@
 using Dgt.Configuration;
+using Dgt.Runtime.Configuration;
 
 namespace Dgt.Runtime.Startup;
 

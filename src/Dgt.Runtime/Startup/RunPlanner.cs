@@ -1,6 +1,7 @@
 using Dgt.Configuration;
 using Dgt.Configuration.Schema;
 using Dgt.Runtime.Cli;
+using Dgt.Runtime.Configuration;
 using Dgt.Runtime.Run;
 
 namespace Dgt.Runtime.Startup;

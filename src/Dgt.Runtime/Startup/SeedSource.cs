@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Dgt.Configuration;
+using Dgt.Runtime.Configuration;
 using Dgt.Runtime.Storage;
 
 namespace Dgt.Runtime.Startup;

@@ -1,5 +1,6 @@
 using System.Text;
 using Dgt.Configuration;
+using Dgt.Runtime.Configuration;
 
 namespace Dgt.Runtime.Storage;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dgt.Configuration;
 using Dgt.Configuration.Schema;
+using Dgt.Runtime.Configuration;
 using Dgt.Runtime.Startup;
 
 namespace Dgt.Runtime.Storage;

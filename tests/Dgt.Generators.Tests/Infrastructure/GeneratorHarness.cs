@@ -1,6 +1,7 @@
 extern alias generator;
 
 using System.Collections.Immutable;
+using Dgt.Runtime.Configuration;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -81,7 +82,7 @@ internal static class GeneratorHarness
 
     /// <summary>Dgt.Runtime, for projects that use the real built-in blocks instead of the sample library.</summary>
     public static MetadataReference RuntimeReference { get; } =
-        MetadataReference.CreateFromFile(typeof(Dgt.Configuration.YamlConfigMap).Assembly.Location);
+        MetadataReference.CreateFromFile(typeof(Dgt.Runtime.Configuration.YamlConfigMap).Assembly.Location);
 
     /// <summary>The analyzers shipped in the generator assembly.</summary>
     public static ImmutableArray<DiagnosticAnalyzer> Analyzers { get; } =
