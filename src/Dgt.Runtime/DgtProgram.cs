@@ -69,11 +69,24 @@ public static class DgtProgram
             return ExitCodes.Success;
         }
 
+        // Every task directory is taken before anything is written: a run owns all of its tasks or is refused at once.
+        TaskDirectoryLocks locks;
+        try
+        {
+            locks = TaskDirectoryLocks.Acquire(plan.Builders.SelectMany(b => b.Tasks), environment);
+        }
+        catch (TaskDirectoryBusyException exception)
+        {
+            error.WriteLine("error: " + exception.Message);
+            return ExitCodes.ConfigurationError;
+        }
+
+        using var heldLocks = locks;
         var console = new ConsoleSurface(error, interactive);
         var runId = Guid.NewGuid().ToString("N");
         await using var log = new RunLog(console, request.Debug, runId, request.BuildId ?? "exp");
         using var progress = new RunProgress(console);
-        var context = new RunContext(log, progress, environment, runId, request.BuildId ?? "exp");
+        var context = new RunContext(log, progress, environment, runId, request.BuildId ?? "exp", locks);
         var outcomes = new List<TaskOutcome>();
         try
         {

@@ -91,8 +91,7 @@ public sealed class PreparedBuilder<TData>(
     private async Task<GenerationTaskRun<TData>> OpenTaskAsync(
         TaskDefinition task, List<TData> seeds, RunContext context, CancellationToken cancellationToken)
     {
-        var layout = new TaskOutputLayout(TaskOutputLayout.ResolveRoot(task.Runner.OutputDir, context.Environment), task.Name);
-        var store = TaskStore<TData>.Open(layout, registration.Codec, task.Runner.RestartGeneration, definition.Blocks.Select(b => b.Name));
+        var store = TaskStore<TData>.Open(context.Locks.For(task.Name), registration.Codec, task.Runner.RestartGeneration, definition.Blocks.Select(b => b.Name));
         GenerationTaskRun<TData> run;
         try
         {

@@ -29,13 +29,15 @@ public sealed class TaskStore<TData> : IAsyncDisposable
     public TaskOutputLayout Layout { get; }
 
     /// <summary>
-    /// Opens the task's directory, creating it when needed. A restart first removes the task's own files (and nothing
-    /// else: never the directory as a whole, which may hold the user's files).
+    /// Opens the task's directory, which <paramref name="held"/> shows this run owns (no other run writes in it while
+    /// this one does). A restart first removes the task's own files (and nothing else: never the directory as a
+    /// whole, which may hold the user's files, nor the lock).
     /// </summary>
-    public static TaskStore<TData> Open(TaskOutputLayout layout, RowCodec<TData> codec, bool restart, IEnumerable<string> blockNames)
+    public static TaskStore<TData> Open(TaskDirectoryLock held, RowCodec<TData> codec, bool restart, IEnumerable<string> blockNames)
     {
-        ArgumentNullException.ThrowIfNull(layout);
+        ArgumentNullException.ThrowIfNull(held);
         ArgumentNullException.ThrowIfNull(blockNames);
+        var layout = held.Layout;
         if (restart)
         {
             string[] files = [layout.Data, layout.FinalData, layout.State, layout.TaskCard, layout.TaskResults, layout.Logs];
