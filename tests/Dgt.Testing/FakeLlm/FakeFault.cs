@@ -12,6 +12,9 @@ public sealed record FakeFault(FakeFaultKind Kind)
     /// <summary>Send <see cref="RetryAfter"/> as an HTTP date instead of seconds.</summary>
     public bool RetryAfterAsDate { get; init; }
 
+    /// <summary>How many bytes an <see cref="FakeFaultKind.OversizedReply"/> runs to.</summary>
+    public long Bytes { get; init; }
+
     public static FakeFault ServerError(int status = 500) => new(FakeFaultKind.ServerError) { Status = status };
 
     public static FakeFault TooManyRequests(TimeSpan retryAfter, bool asDate = false) =>
@@ -30,4 +33,6 @@ public sealed record FakeFault(FakeFaultKind Kind)
     public static FakeFault StallMidBody { get; } = new(FakeFaultKind.StallMidBody);
 
     public static FakeFault MalformedReply { get; } = new(FakeFaultKind.MalformedReply);
+
+    public static FakeFault OversizedReply(long bytes) => new(FakeFaultKind.OversizedReply) { Bytes = bytes };
 }

@@ -29,4 +29,7 @@ public enum FakeFaultKind
 
     /// <summary>A well-formed reply whose text is not a "Question: …\nAnswer: …" pair.</summary>
     MalformedReply,
+
+    /// <summary>A valid reply that never ends soon: a stream of token frames, or one text, that runs to the fault's size.</summary>
+    OversizedReply,
 }

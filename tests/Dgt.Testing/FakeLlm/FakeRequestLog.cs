@@ -10,6 +10,7 @@ public sealed class FakeRequestLog
     private readonly ConcurrentDictionary<int, int> _statusCounts = new();
     private int _inFlight;
     private int _peakInFlight;
+    private long _oversizedBytesSent;
     private int _resets;
     private int _received;
 
@@ -62,4 +63,9 @@ public sealed class FakeRequestLog
     internal void Responded(int status) => _statusCounts.AddOrUpdate(status, 1, (_, count) => count + 1);
 
     internal void Reset() => Interlocked.Increment(ref _resets);
+
+    /// <summary>Bytes the server managed to send of its oversized replies (the client stops reading them).</summary>
+    public long OversizedBytesSent => Interlocked.Read(ref _oversizedBytesSent);
+
+    internal void SentOversized(long bytes) => Interlocked.Add(ref _oversizedBytesSent, bytes);
 }

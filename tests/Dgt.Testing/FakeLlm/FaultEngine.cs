@@ -40,6 +40,9 @@ internal sealed class FaultEngine(IFakeLlmProtocol protocol, FakeServerOptions o
             case FakeFaultKind.Stall:
                 await Task.Delay(options.StallDuration, token);
                 break;
+            case FakeFaultKind.OversizedReply:
+                await WriteOversizedAsync(context, request, fault.Bytes, inFlight, token);
+                return;
         }
 
         var reply = fault?.Kind == FakeFaultKind.MalformedReply ? MalformedReplyText : options.Responder(request);
@@ -122,5 +125,51 @@ internal sealed class FaultEngine(IFakeLlmProtocol protocol, FakeServerOptions o
         context.Response.Headers.RetryAfter = fault.RetryAfterAsDate
             ? (DateTimeOffset.UtcNow + wait).ToString("r", CultureInfo.InvariantCulture)
             : Math.Ceiling(wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// A reply that stays valid as it grows: in a stream, the same token frame again and again; whole, one object whose
+    /// text is a run of letters. The client should stop reading long before the end.
+    /// </summary>
+    private async Task WriteOversizedAsync(HttpContext context, FakeRequest request, long size, InFlightMark inFlight, CancellationToken token)
+    {
+        const string Marker = "OVERSIZEDREPLYTEXT";
+        var response = context.Response;
+        response.StatusCode = 200;
+        response.ContentType = request.Streams ? protocol.StreamContentType : protocol.JsonContentType;
+        log.Responded(200);
+        byte[] head, filler, tail;
+        if (request.Streams)
+        {
+            var frames = protocol.ReplyFrames(request, "Question: a b c d\nAnswer: e f g h", wordsPerChunk: 1);
+            (head, filler, tail) = (frames[0], frames[1], frames[^1]);
+        }
+        else
+        {
+            var frame = protocol.ReplyFrames(request, Marker, wordsPerChunk: int.MaxValue)[0];
+            var at = frame.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(Marker));
+            (head, filler, tail) = (frame[..at], System.Text.Encoding.UTF8.GetBytes(new string('x', 64 * 1024)), frame[(at + Marker.Length)..]);
+        }
+
+        await response.Body.WriteAsync(head, token);
+        log.SentOversized(head.Length);
+        for (long sent = head.Length; sent < size; sent += filler.Length)
+        {
+            // Flushed chunk by chunk, so the connection's back-pressure holds the writer while the client reads slowly.
+            // Once the client has closed the connection, writes complete at once and send nothing; the server marks
+            // the request aborted from the thread pool, so the loop yields to let that happen, and stops counting.
+            await response.Body.WriteAsync(filler, token);
+            await response.Body.FlushAsync(token);
+            await Task.Yield();
+            if (context.RequestAborted.IsCancellationRequested)
+            {
+                return;
+            }
+
+            log.SentOversized(filler.Length);
+        }
+
+        inFlight.Leave();
+        await response.Body.WriteAsync(tail, token);
     }
 }

@@ -12,8 +12,15 @@ namespace Dgt.Runtime.Engines.Calls;
 /// </summary>
 internal static class EngineFailureClassifier
 {
-    public static EngineFailure Classify(Exception exception, bool hasReachedServer, Func<EngineHttpException, bool> blamesModel) =>
-        exception switch
+    public static EngineFailure Classify(Exception exception, bool hasReachedServer, Func<EngineHttpException, bool> blamesModel)
+    {
+        if (Find<ReplyTooLargeException>(exception) is { } tooLarge)
+        {
+            // A second attempt would be as large: the request fails alone, and the run goes on.
+            return new(EngineFailureKind.Rejected, tooLarge.Message);
+        }
+
+        return exception switch
         {
             EngineHttpException http => ByStatus(http, blamesModel(http)),
             HttpRequestException request when !hasReachedServer && UnreachableCause(request) is { } cause =>
@@ -29,6 +36,22 @@ internal static class EngineFailureClassifier
             ObjectDisposedException => new(EngineFailureKind.Transient, "the connection closed while reading the reply"),
             _ => new(EngineFailureKind.Transient, exception.Message),
         };
+    }
+
+    /// <summary>The exception or one it wraps (client libraries wrap what a read throws).</summary>
+    private static T? Find<T>(Exception exception)
+        where T : Exception
+    {
+        for (Exception? current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is T found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
 
     private static EngineFailure ByStatus(EngineHttpException http, bool blamesModel)
     {

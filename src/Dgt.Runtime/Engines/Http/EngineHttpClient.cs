@@ -5,8 +5,11 @@ internal static class EngineHttpClient
 {
     private static readonly TimeSpan MaxConnectTimeout = TimeSpan.FromSeconds(15);
 
-    /// <summary>The transport handler; <paramref name="outer"/>, when given, wraps it (its InnerHandler is set here).</summary>
-    public static HttpClient Create(int callLimit, TimeSpan attemptTimeout, DelegatingHandler? outer = null)
+    /// <summary>
+    /// The transport handler, every body bounded to <paramref name="replyByteLimit"/>; <paramref name="outer"/>, when
+    /// given, wraps them (its InnerHandler is set here).
+    /// </summary>
+    public static HttpClient Create(int callLimit, TimeSpan attemptTimeout, long replyByteLimit, DelegatingHandler? outer = null)
     {
         var sockets = new SocketsHttpHandler
         {
@@ -19,10 +22,10 @@ internal static class EngineHttpClient
             // would keep the stalled read alive for up to the drain timeout.
             MaxResponseDrainSize = 0,
         };
-        HttpMessageHandler handler = sockets;
+        HttpMessageHandler handler = new ReplyLimitHandler(replyByteLimit) { InnerHandler = sockets };
         if (outer is not null)
         {
-            outer.InnerHandler = sockets;
+            outer.InnerHandler = handler;
             handler = outer;
         }
 

@@ -52,7 +52,7 @@ public abstract class HttpEngine : LMProvider, IDisposable
         _settings = new EngineCallSettings(options.MaxRetries, TimeSpan.FromSeconds(options.Timeout), backoff, time);
         _cachePath = LmCachePath.Resolve(options.LmCache, context.Environment);
         _redactor = new SecretRedactor(endpoint.Credential);
-        Http = EngineHttpClient.Create(options.CallLimit, _settings.AttemptTimeout, handler);
+        Http = EngineHttpClient.Create(options.CallLimit, _settings.AttemptTimeout, options.ReplyByteLimit, handler);
 
         // Clients that send relative API paths resolve them against the endpoint.
         Http.BaseAddress = endpoint.BaseUrl;

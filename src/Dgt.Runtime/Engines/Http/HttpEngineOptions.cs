@@ -82,6 +82,17 @@ public abstract record HttpEngineOptions
     /// </summary>
     public bool Stream { get; init; }
 
+    /// <summary>
+    /// The most bytes one reply may carry (its body as sent, streamed or whole); a larger one fails its request,
+    /// unread past the limit. When unset: 64 KiB plus 1 KiB per <c>max_tokens</c> token (room for a stream's
+    /// framing around every token), or 16 MiB without <c>max_tokens</c>.
+    /// </summary>
+    [ConfigRange(1024, int.MaxValue)]
+    public int? MaxReplyBytes { get; init; }
+
+    /// <summary>The reply size limit in force (see <see cref="MaxReplyBytes"/>).</summary>
+    internal long ReplyByteLimit => MaxReplyBytes ?? (MaxTokens is { } tokens ? 64 * 1024 + (1024L * tokens) : 16 * 1024 * 1024);
+
     /// <summary>The sampling options every request starts from.</summary>
     internal GenerationOptions ToGenerationOptions() => new()
     {
