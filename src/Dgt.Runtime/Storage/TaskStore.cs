@@ -56,12 +56,14 @@ public sealed class TaskStore<TData> : IAsyncDisposable
 
     /// <summary>
     /// The fingerprint the last run recorded, when that run left rows behind (see <see cref="TaskFingerprint"/>); read
-    /// at start-up, before anything is written.
+    /// at start-up, before anything is written. A run that recorded no row (it failed at its first requests) leaves
+    /// nothing a new configuration could be mixed with, so it has no say.
     /// </summary>
     public static string? RecordedFingerprintOfEarlierRows(TaskOutputLayout layout)
     {
         ArgumentNullException.ThrowIfNull(layout);
-        return File.Exists(layout.Data) ? TaskFingerprint.Recorded(layout.TaskCard) : null;
+        var data = new FileInfo(layout.Data);
+        return data.Exists && data.Length > 0 ? TaskFingerprint.Recorded(layout.TaskCard) : null;
     }
 
     /// <summary>

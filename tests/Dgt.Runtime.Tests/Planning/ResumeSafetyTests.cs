@@ -29,6 +29,25 @@ public sealed class ResumeSafetyTests
     }
 
     [Fact]
+    public async Task After_a_run_that_recorded_no_row_a_changed_configuration_simply_replaces_the_old()
+    {
+        using var dir = new TempDirectory();
+        var taskFile = dir.Write("task.yaml", Task);
+        string[] args = ["--task-path", taskFile, "--output-dir", dir.Combine("out"), "--max-stalled-requests", "2"];
+        var failing = await ProgramRun.RunAsync(new TestRegistry((_, _) => null), args);
+        Assert.True(failing.ExitCode == 1, failing.Error);
+        Assert.True(File.Exists(dir.Combine("out", "test", "t", "task_card.jsonl")));
+
+        // The seeds are fixed (a changed configuration); nothing was produced that it could be mixed with.
+        dir.Write("task.yaml", Task.Replace("{question: q, answer: a}", "{question: other, answer: b}", StringComparison.Ordinal));
+        var counter = 0;
+        var (code, _, error) = await ProgramRun.RunAsync(new TestRegistry((_, _) => $"question {Interlocked.Increment(ref counter)}|a"), args);
+
+        Assert.True(code == 0, error);
+        Assert.Equal(2, File.ReadAllLines(dir.Combine("out", "test", "t", "final_data.jsonl")).Length);
+    }
+
+    [Fact]
     public async Task A_rerun_asking_for_more_rows_resumes()
     {
         using var dir = new TempDirectory();
