@@ -27,4 +27,5 @@ public static class DiagnosticIds
     public const string SeedMissingField = "DGT0202";
     public const string SeedUnknownKey = "DGT0203";
     public const string SeedWrongValue = "DGT0204";
+    public const string SeedOfAnotherTask = "DGT0205";
 }

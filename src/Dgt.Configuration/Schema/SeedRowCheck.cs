@@ -12,10 +12,12 @@ namespace Dgt.Configuration.Schema;
 public static class SeedRowCheck
 {
     /// <summary>
-    /// Adds the problems of seed example <paramref name="number"/> (1-based) to <paramref name="problems"/>.
-    /// <paramref name="fields"/> are the row's fields as the codec reads them, <c>task_name</c> and <c>is_seed</c> included.
+    /// Adds the problems of seed example <paramref name="number"/> (1-based) of task <paramref name="taskName"/> (when
+    /// known) to <paramref name="problems"/>. <paramref name="fields"/> are the row's fields as the codec reads them,
+    /// <c>task_name</c> and <c>is_seed</c> included.
     /// </summary>
-    public static void Check(ConfigMapping row, int number, string recordName, IReadOnlyList<OptionShape> fields, List<ConfigProblem> problems)
+    public static void Check(
+        ConfigMapping row, int number, string? taskName, string recordName, IReadOnlyList<OptionShape> fields, List<ConfigProblem> problems)
     {
         var seed = number.ToString(CultureInfo.InvariantCulture);
         var validKeys = fields.SelectMany(f => new[] { f.Key }.Concat(f.Aliases)).ToList();
@@ -53,6 +55,11 @@ public static class SeedRowCheck
             if (ValueCheck.Misfit(field, entry.Value) is { } misfit)
             {
                 TaskRules.SeedWrongValue.Report(problems, misfit.Span, entry.Key.Value, seed, field.Expected, misfit.Actual);
+            }
+            else if (field.Key == "task_name" && taskName is not null && entry.Value is ConfigScalar named && named.Value != taskName)
+            {
+                // Generated rows inherit their inputs' task_name, and the loop routes rows to tasks by it.
+                TaskRules.SeedOfAnotherTask.Report(problems, named.Span, seed, named.Value, taskName);
             }
         }
     }

@@ -14,4 +14,8 @@ public static class TaskRules
 
     public static readonly ConfigRule SeedWrongValue = new(DiagnosticIds.SeedWrongValue,
         "'{0}' of seed example {1} must be {2}, not {3}.");
+
+    public static readonly ConfigRule SeedOfAnotherTask = new(DiagnosticIds.SeedOfAnotherTask,
+        "Seed example {0} names task '{1}', but it is a seed of task '{2}': every row made from it would be routed to no task and dropped.",
+        "Remove its task_name: a seed takes its task's name.");
 }

@@ -176,6 +176,10 @@ internal static class DiagnosticDescriptors
         DiagnosticIds.SeedWrongValue,
         "Seed value does not fit its field");
 
+    public static readonly DiagnosticDescriptor SeedOfAnotherTask = Rule(
+        DiagnosticIds.SeedOfAnotherTask,
+        "Seed example names another task");
+
     public static readonly DiagnosticDescriptor InternalError = Error(
         "DGT9999",
         "Generator failure",
@@ -189,7 +193,7 @@ internal static class DiagnosticDescriptors
         MalformedBlock, UnknownBlockType, BlockTypeNotAssignable, UnknownOption, MissingOption, WrongOptionValue,
         DuplicateYamlBlock, RecordNotDataPoint, BlockLibraryWithoutCatalog, UnknownMapField, PostprocessorWithoutBlock,
         PostprocessorNotValidator, MalformedPostprocessor, InvalidTaskYaml, TaskWithoutBuilder, SeedMissingProperty,
-        SeedUnknownKey, SeedWrongValue, OptionSetTwice, UnknownBuilderYamlKey, InternalError,
+        SeedUnknownKey, SeedWrongValue, SeedOfAnotherTask, OptionSetTwice, UnknownBuilderYamlKey, InternalError,
     }.ToDictionary(descriptor => descriptor.Id);
 
     public static IEnumerable<DiagnosticDescriptor> All => ById.Values;

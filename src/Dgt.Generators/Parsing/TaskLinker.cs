@@ -53,7 +53,7 @@ internal static class TaskLinker
         {
             if (list.Items[i] is ConfigMapping row)
             {
-                SeedRowCheck.Check(row, i + 1, rows.Name, fields, problems);
+                SeedRowCheck.Check(row, i + 1, mapping.GetScalar("task_name"), rows.Name, fields, problems);
             }
         }
 

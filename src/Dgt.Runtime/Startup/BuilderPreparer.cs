@@ -129,7 +129,7 @@ public sealed class BuilderPreparer(
             if (fields is not null)
             {
                 var before = problems.Count;
-                SeedRowCheck.Check(mapping, number, registration.Codec.RecordName, fields, problems);
+                SeedRowCheck.Check(mapping, number, task.Name, registration.Codec.RecordName, fields, problems);
                 if (problems.Count > before)
                 {
                     continue;
