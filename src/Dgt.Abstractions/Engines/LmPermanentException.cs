@@ -10,4 +10,7 @@ public sealed class LmPermanentException : Exception
     public LmPermanentException(string message, Exception? inner = null) : base(message, inner)
     {
     }
+
+    /// <summary>The block option the failure is about (<c>base_url</c>, <c>lm_cache</c>), so it can be shown where it is set.</summary>
+    public string? ConfigKey { get; init; }
 }

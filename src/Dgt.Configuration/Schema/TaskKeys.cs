@@ -28,7 +28,8 @@ public static class TaskKeys
     public static readonly IReadOnlyList<RunnerKey> Runner = new[]
     {
         new RunnerKey("num_outputs_to_generate", RunnerValueKind.WholeNumber, 1),
-        new RunnerKey("seed_batch_size", RunnerValueKind.WholeNumber, 0),
+        // At least 1: a task's first attempts have no machine rows, so without seeds they would have no input at all.
+        new RunnerKey("seed_batch_size", RunnerValueKind.WholeNumber, 1),
         new RunnerKey("machine_batch_size", RunnerValueKind.WholeNumber, 0),
         new RunnerKey("restart_generation", RunnerValueKind.Boolean, 0),
         new RunnerKey("output_dir", RunnerValueKind.Text, 0),

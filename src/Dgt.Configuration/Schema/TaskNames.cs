@@ -10,6 +10,16 @@ namespace Dgt.Configuration.Schema;
 /// </summary>
 public static class TaskNames
 {
+    /// <summary>The longest directory name most file systems take, in bytes.</summary>
+    public const int MaxPartBytes = 255;
+
+    /// <summary>The files and directories a task's store keeps in its directory.</summary>
+    public static readonly string[] StoreFileNames =
+    {
+        "data.jsonl", "final_data.jsonl", "generation_state.json", "task_card.jsonl", "task_results.jsonl", "logs.jsonl",
+        "blocks", ".dgt.lock", ".dgt.owner",
+    };
+
     /// <summary>Why <paramref name="name"/> cannot be a task name, or null when it can.</summary>
     public static string? Problem(string name)
     {
@@ -43,6 +53,23 @@ public static class TaskNames
         if (name.Any(char.IsControl))
         {
             return $"task_name '{name}' contains a control character.";
+        }
+
+        if (parts.Any(part => part.Trim().Length != part.Length))
+        {
+            return $"task_name '{name}' has a part that starts or ends with a space; such directory names are easily mistyped.";
+        }
+
+        if (parts.FirstOrDefault(part => System.Text.Encoding.UTF8.GetByteCount(part) > MaxPartBytes) is { } longPart)
+        {
+            return $"task_name '{name}' has a part of {System.Text.Encoding.UTF8.GetByteCount(longPart)} bytes; a directory name may have at most {MaxPartBytes}.";
+        }
+
+        // Parts below the first become directories inside another task's directory when that task exists too: they
+        // must not take the names of the files a task keeps there.
+        if (parts.Skip(1).FirstOrDefault(part => Array.IndexOf(StoreFileNames, part) >= 0) is { } taken)
+        {
+            return $"task_name '{name}' has a part named '{taken}', the name of a file every task directory holds; rename that part.";
         }
 
         return null;

@@ -28,7 +28,20 @@ public static class BlockAssembler
             // The rules found the type by the same lookup, so the registration exists.
             var registration = blockTypes.First(t => t.TypeName == declaration.Shape.TypeName);
             var options = new YamlConfigMap(declaration.Source, problems, $"block '{declaration.Name}' ({declaration.Type})", BlockDeclaration.CommonKeys);
-            var block = registration.Create(options, new BlockContext(declaration.Name, definition.Name, environment, resources));
+            IBlock? block;
+            try
+            {
+                block = registration.Create(options, new BlockContext(declaration.Name, definition.Name, environment, resources));
+            }
+            catch (LmPermanentException exception)
+            {
+                // A setting the block cannot work with (a cache path that is a directory): the engine's words, which
+                // never carry a credential, at the block that holds the setting.
+                var at = exception.ConfigKey is { } key && declaration.Source.TryGetValue(key, out var value) ? value.Span : declaration.Source.Span;
+                problems.Add(new ConfigProblem(at, exception.Message, null));
+                continue;
+            }
+
             if (block is not null)
             {
                 set.Add(declaration, block);

@@ -83,10 +83,10 @@ public static class RunnerConfigReader
         }
 
         Require(config.NumOutputsToGenerate >= 1, $"num_outputs_to_generate is {config.NumOutputsToGenerate}; it must be at least 1.", "Ask for 1 or more rows.");
-        Require(config.SeedBatchSize is null or >= 0, $"seed_batch_size is {config.SeedBatchSize}; it cannot be negative.", "Use 0 or more.");
+        Require(config.SeedBatchSize is null or >= 1,
+            $"seed_batch_size is {config.SeedBatchSize}; it must be at least 1, since a task's first attempts have no machine rows to work from.",
+            "Use 1 or more.");
         Require(config.MachineBatchSize >= 0, $"machine_batch_size is {config.MachineBatchSize}; it cannot be negative.", "Use 0 or more.");
-        Require(config.EffectiveSeedBatchSize > 0 || config.MachineBatchSize > 0,
-            "seed_batch_size and machine_batch_size are both 0, so no attempt would have any input.", "Set seed_batch_size to 1 or more.");
         Require(config.MaxGenRequests is null or >= 1, $"max_gen_requests is {config.MaxGenRequests}; it must be at least 1.", "Allow 1 or more attempts.");
         Require(config.MaxStalledRequests >= 1, $"max_stalled_requests is {config.MaxStalledRequests}; it must be at least 1.", "Allow 1 or more attempts.");
 

@@ -41,7 +41,10 @@ public sealed class TaskOutputLayout
     public string Logs => Path.Combine(Directory, "logs.jsonl");
 
     /// <summary>Rows a validator rejected.</summary>
-    public string BlockRejects(string blockName) => Path.Combine(Directory, "blocks", blockName + ".jsonl");
+    public string BlockRejects(string blockName) => Path.Combine(BlocksDirectory, blockName + ".jsonl");
+
+    /// <summary>Where the validators' rejects are.</summary>
+    public string BlocksDirectory => Path.Combine(Directory, "blocks");
 
     /// <summary>The output root in force: the configured one, else <c>$DGT_OUTPUT_DIR</c>, else <c>output</c>.</summary>
     public static string ResolveRoot(string? configured, Func<string, string?> environment)

@@ -50,6 +50,9 @@ public sealed class TaskStore<TData> : IAsyncDisposable
             }
         }
 
+        // Whole-file writes a kill cut short leave a temporary file beside their target; this run owns the directory.
+        AtomicFile.DeleteLeftovers(layout.Directory);
+        AtomicFile.DeleteLeftovers(layout.BlocksDirectory);
         Directory.CreateDirectory(layout.Directory);
         return new TaskStore<TData>(layout, codec);
     }

@@ -63,6 +63,6 @@ internal static class OllamaHost
             && int.TryParse(authority[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out _);
     }
 
-    private static LmPermanentException Invalid(string what) =>
-        new($"{what} is not an http(s) address of an Ollama server. Use a form such as 'http://127.0.0.1:11434' or 'myhost:11434'.");
+    private static string Invalid(string what) =>
+        $"{what} is not an http(s) address of an Ollama server. Use a form such as 'http://127.0.0.1:11434' or 'myhost:11434'.";
 }

@@ -33,6 +33,6 @@ internal static class OpenAiEndpoint
         return HttpEndpoint.AsBase(new UriBuilder(uri) { UserName = "", Password = "" });
     }
 
-    private static LmPermanentException Invalid(string what) =>
-        new($"{what} is not an http(s) address of an OpenAI-compatible API. Use a form such as 'http://127.0.0.1:8000/v1'.");
+    private static string Invalid(string what) =>
+        $"{what} is not an http(s) address of an OpenAI-compatible API. Use a form such as 'http://127.0.0.1:8000/v1'.";
 }
