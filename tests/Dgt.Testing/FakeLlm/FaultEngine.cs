@@ -142,7 +142,9 @@ internal sealed class FaultEngine(IFakeLlmProtocol protocol, FakeServerOptions o
         if (request.Streams)
         {
             var frames = protocol.ReplyFrames(request, "Question: a b c d\nAnswer: e f g h", wordsPerChunk: 1);
-            (head, filler, tail) = (frames[0], frames[1], frames[^1]);
+            // Token frames in 64 KiB runs, written like the whole reply's chunks.
+            var run = Enumerable.Repeat(frames[1], Math.Max(1, 64 * 1024 / frames[1].Length)).SelectMany(frame => frame).ToArray();
+            (head, filler, tail) = (frames[0], run, frames[^1]);
         }
         else
         {
@@ -155,12 +157,12 @@ internal sealed class FaultEngine(IFakeLlmProtocol protocol, FakeServerOptions o
         log.SentOversized(head.Length);
         for (long sent = head.Length; sent < size; sent += filler.Length)
         {
-            // Flushed chunk by chunk, so the connection's back-pressure holds the writer while the client reads slowly.
-            // Once the client has closed the connection, writes complete at once and send nothing; the server marks
-            // the request aborted from the thread pool, so the loop yields to let that happen, and stops counting.
+            // Flushed chunk by chunk, so the connection's back-pressure holds the writer while the client reads. Once the
+            // client has closed the connection, writes complete at once and send nothing, and the server marks the
+            // request aborted from the thread pool: a pause between chunks lets that happen before much is counted.
             await response.Body.WriteAsync(filler, token);
             await response.Body.FlushAsync(token);
-            await Task.Yield();
+            await Task.Delay(1, token);
             if (context.RequestAborted.IsCancellationRequested)
             {
                 return;
