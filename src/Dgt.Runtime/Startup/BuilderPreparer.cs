@@ -27,7 +27,7 @@ public sealed class BuilderPreparer(
         var root = YamlConfigReader.Read(source.Text, source.Path, problems);
         if (root is not null && builderOverride is not null)
         {
-            root = ConfigMerge.Deep(root, builderOverride);
+            root = ConfigMerge.Deep(root, CheckOverriddenBlocks(root, builderOverride, registration.Name));
         }
 
         var builder = registration.Create();
@@ -72,6 +72,41 @@ public sealed class BuilderPreparer(
         host.BindBlocks(blocks);
         var pipeline = new PostprocessingPipeline<TData>(postprocessors, registration.Codec);
         return new PreparedBuilder<TData>(registration, builder, definition, blocks, pipeline, seeds);
+    }
+
+    /// <summary>
+    /// A block of a <c>--config-path</c> override is merged onto the block of the same name; one that names no block of
+    /// the builder would silently add a block and leave the intended one unchanged, so it must say it adds one: with
+    /// its own <c>type:</c>. Returns the override without the blocks it reported, so they are not reported again as
+    /// blocks without a type.
+    /// </summary>
+    private ConfigMapping CheckOverriddenBlocks(ConfigNode root, ConfigMapping builderOverride, string builderName)
+    {
+        if (root is not ConfigMapping builderYaml || !builderOverride.TryGetEntry("blocks", out var overrideEntry) || overrideEntry.Value is not ConfigSequence list)
+        {
+            return builderOverride;
+        }
+
+        var names = builderYaml.TryGetValue("blocks", out var blocks) && blocks is ConfigSequence declared
+            ? declared.Items.OfType<ConfigMapping>().Select(b => b.GetScalar("name")).OfType<string>().ToList()
+            : [];
+        var kept = new List<ConfigNode>();
+        foreach (var item in list.Items)
+        {
+            if (item is ConfigMapping entry && entry.TryGetValue("name", out var nameNode) && nameNode is ConfigScalar { IsNull: false } name &&
+                !names.Contains(name.Value, StringComparer.Ordinal) && !entry.TryGetValue("type", out _))
+            {
+                problems.Add(new ConfigProblem(name.Span,
+                    $"This override names block '{name.Value}', which builder '{builderName}' does not have.{Suggestions.DidYouMean(name.Value, names)}",
+                    "Fix the name to change a block of the builder (blocks: " + string.Join(", ", names) + "), or give it a 'type:' to add a new block."));
+                continue;
+            }
+
+            kept.Add(item);
+        }
+
+        var blocksEntry = new ConfigEntry(overrideEntry.Key, new ConfigSequence(kept, list.Span));
+        return new ConfigMapping([.. builderOverride.Entries.Select(e => e.Key.Value == "blocks" ? blocksEntry : e)], builderOverride.Span);
     }
 
     /// <summary>Each postprocessor's validator with the row field each of its input fields reads (its rules were checked).</summary>

@@ -68,4 +68,17 @@ public sealed class EngineSettingTests
         Assert.True(code == 2, error);
         Assert.Contains($"The response cache '{dir.Combine("cache")}' of block 'generator' is a directory.", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_override_may_add_a_block_that_says_its_type()
+    {
+        using var dir = new TempDirectory();
+        var taskFile = dir.Write("task.yaml", Task);
+        var config = dir.Write("config.yaml", "databuilders:\n  test/qa:\n    blocks:\n      - name: second_dedup\n        type: rouge_scorer\n        threshold: 0.9\n");
+
+        var (code, output, error) = await ProgramRun.RunAsync(new BuiltInBlocksRegistry(), ["validate", "--task-path", taskFile, "--config-path", config]);
+
+        Assert.True(code == 0, error);
+        Assert.Contains("configuration is valid", output, StringComparison.Ordinal);
+    }
 }
