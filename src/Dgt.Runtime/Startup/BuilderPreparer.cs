@@ -141,8 +141,14 @@ public sealed class BuilderPreparer(
         }
 
         var layout = new TaskOutputLayout(TaskOutputLayout.ResolveRoot(task.Runner.OutputDir, environment), task.Name);
-        var recorded = TaskStore<TData>.RecordedFingerprintOfEarlierRows(layout);
-        if (recorded is not null && recorded != TaskFingerprint.Compute(task, definition))
+        var earlier = TaskStore<TData>.InspectEarlierRun(layout);
+        if (earlier.Damage is { } damage)
+        {
+            problems.Add(new ConfigProblem(SourceSpan.StartOf(task.FilePath),
+                $"Task '{task.Name}' has earlier output in {layout.Directory} that cannot be resumed safely: {damage}.",
+                "Run with --restart-generation to start the task over (its files are replaced), or restore the damaged file."));
+        }
+        else if (earlier.Fingerprint is { } recorded && recorded != TaskFingerprint.Compute(task, definition))
         {
             problems.Add(new ConfigProblem(SourceSpan.StartOf(task.FilePath),
                 $"Task '{task.Name}' has earlier output in {layout.Directory} made with a different task or builder configuration; resuming would mix the two.",

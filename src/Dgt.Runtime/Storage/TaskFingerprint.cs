@@ -32,28 +32,42 @@ public static class TaskFingerprint
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
     }
 
-    /// <summary>The fingerprint of the last run recorded in <paramref name="taskCardPath"/>, if any.</summary>
-    public static string? Recorded(string taskCardPath)
+    /// <summary>
+    /// The fingerprint of the last run recorded in <paramref name="taskCardPath"/>, if any. A last line cut short by a
+    /// kill is passed over: the run that was writing it stopped before making rows, so the rows on disk are those of the
+    /// runs recorded before it. <paramref name="damage"/> says why no fingerprint could be read from a card that has lines.
+    /// </summary>
+    public static string? Recorded(string taskCardPath, out string? damage)
     {
+        damage = null;
         if (!File.Exists(taskCardPath))
         {
             return null;
         }
 
-        var last = File.ReadLines(taskCardPath).LastOrDefault(line => line.Trim().Length > 0);
-        if (last is null)
+        var lines = File.ReadAllLines(taskCardPath).Where(line => line.Trim().Length > 0).ToList();
+        for (var i = lines.Count - 1; i >= 0; i--)
         {
-            return null;
+            try
+            {
+                using var document = JsonDocument.Parse(lines[i]);
+                if (document.RootElement.ValueKind == JsonValueKind.Object &&
+                    document.RootElement.TryGetProperty("fingerprint", out var value) && value.ValueKind == JsonValueKind.String)
+                {
+                    return value.GetString();
+                }
+            }
+            catch (JsonException)
+            {
+                // A torn or damaged line: look at the run recorded before it.
+            }
         }
 
-        try
+        if (lines.Count > 0)
         {
-            using var document = JsonDocument.Parse(last);
-            return document.RootElement.TryGetProperty("fingerprint", out var value) ? value.GetString() : null;
+            damage = $"{taskCardPath} has no readable line with the configuration's fingerprint";
         }
-        catch (JsonException)
-        {
-            return null;
-        }
+
+        return null;
     }
 }

@@ -58,15 +58,27 @@ public sealed class TaskStore<TData> : IAsyncDisposable
     }
 
     /// <summary>
-    /// The fingerprint the last run recorded, when that run left rows behind (see <see cref="TaskFingerprint"/>); read
-    /// at start-up, before anything is written. A run that recorded no row (it failed at its first requests) leaves
-    /// nothing a new configuration could be mixed with, so it has no say.
+    /// What an earlier run left, read at start-up before anything is written: whether it recorded rows, the fingerprint
+    /// of the configuration that made them, and what is damaged (a task card without a readable fingerprint, a saved
+    /// position that cannot be read), which a resume must not guess past. A run that recorded no row (it failed at its
+    /// first requests) leaves nothing a new configuration could be mixed with, so it has no say.
     /// </summary>
-    public static string? RecordedFingerprintOfEarlierRows(TaskOutputLayout layout)
+    public static EarlierRun InspectEarlierRun(TaskOutputLayout layout)
     {
         ArgumentNullException.ThrowIfNull(layout);
         var data = new FileInfo(layout.Data);
-        return data.Exists && data.Length > 0 ? TaskFingerprint.Recorded(layout.TaskCard) : null;
+        if (!data.Exists || data.Length == 0)
+        {
+            return new EarlierRun(false, null, null);
+        }
+
+        var fingerprint = TaskFingerprint.Recorded(layout.TaskCard, out var damage);
+        if (damage is null && File.Exists(layout.State) && ReadState(layout.State) is { Damage: { } stateDamage })
+        {
+            damage = stateDamage;
+        }
+
+        return new EarlierRun(true, fingerprint, damage);
     }
 
     /// <summary>
@@ -87,7 +99,7 @@ public sealed class TaskStore<TData> : IAsyncDisposable
         return rows;
     }
 
-    /// <summary>The loop's saved position; a missing or unreadable file means a fresh start.</summary>
+    /// <summary>The loop's saved position; a missing file means a fresh start (start-up refused a damaged one).</summary>
     public GenerationState LoadState()
     {
         if (!File.Exists(Layout.State))
@@ -95,15 +107,25 @@ public sealed class TaskStore<TData> : IAsyncDisposable
             return GenerationState.Start;
         }
 
+        var (state, damage) = ReadState(Layout.State);
+        return state ?? throw new IOException(damage);
+    }
+
+    private static (GenerationState? State, string? Damage) ReadState(string path)
+    {
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(Layout.State));
+            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
             var root = document.RootElement;
-            return new GenerationState(root.GetProperty("seed_cursor").GetInt32(), root.GetProperty("attempts").GetInt32());
+            var cursor = root.GetProperty("seed_cursor").GetInt32();
+            var attempts = root.GetProperty("attempts").GetInt32();
+            return cursor >= 0 && attempts >= 0
+                ? (new GenerationState(cursor, attempts), null)
+                : (null, $"{path} holds a negative position (seed_cursor {cursor}, attempts {attempts})");
         }
         catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
-            return GenerationState.Start;
+            return (null, $"{path} cannot be read ({exception.Message})");
         }
     }
 
@@ -161,6 +183,8 @@ public sealed class TaskStore<TData> : IAsyncDisposable
     /// <summary>Appends this run's line to <c>task_card.jsonl</c>: what ran, from which files, with which configuration.</summary>
     public Task AppendCardAsync(TaskDefinition task, BuilderDefinition builder, string buildId, string runId, CancellationToken cancellationToken)
     {
+        // A line a kill cut short gets its end, so this run's line stands on its own (readers pass over the torn one).
+        EndTornLine(Layout.TaskCard);
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(builder);
         var line = RowJson.Write(writer =>
@@ -228,6 +252,22 @@ public sealed class TaskStore<TData> : IAsyncDisposable
         }
 
         writer.WriteEndObject();
+    }
+
+    private static void EndTornLine(string path)
+    {
+        var file = new FileInfo(path);
+        if (!file.Exists || file.Length == 0)
+        {
+            return;
+        }
+
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.ReadWrite);
+        stream.Seek(-1, SeekOrigin.End);
+        if (stream.ReadByte() != '\n')
+        {
+            stream.WriteByte((byte)'\n');
+        }
     }
 
     private static async Task AppendLineAsync(string path, string line, CancellationToken cancellationToken)

@@ -48,6 +48,52 @@ public sealed class ResumeSafetyTests
     }
 
     [Fact]
+    public async Task A_torn_last_line_of_the_task_card_does_not_skip_the_configuration_check()
+    {
+        using var dir = new TempDirectory();
+        var taskFile = dir.Write("task.yaml", Task);
+        var counter = 0;
+        var registry = new TestRegistry((_, _) => $"question {Interlocked.Increment(ref counter)}|a");
+        string[] args = ["--task-path", taskFile, "--output-dir", dir.Combine("out")];
+        Assert.Equal(0, (await ProgramRun.RunAsync(registry, args)).ExitCode);
+        File.AppendAllText(dir.Combine("out", "test", "t", "task_card.jsonl"), "{\"task_name\":\"test/t\",\"finger");
+
+        dir.Write("task.yaml", Task.Replace("{question: q, answer: a}", "{question: other, answer: b}", StringComparison.Ordinal));
+        var (code, _, error) = await ProgramRun.RunAsync(registry, [.. args, "--num-outputs-to-generate", "3"]);
+
+        Assert.True(code == 2, error);
+        Assert.Contains("different task or builder configuration", error, StringComparison.Ordinal);
+
+        // With the configuration restored, the run resumes past the torn line, and its own line stands apart from it.
+        dir.Write("task.yaml", Task);
+        Assert.Equal(0, (await ProgramRun.RunAsync(registry, [.. args, "--num-outputs-to-generate", "3"])).ExitCode);
+        Assert.Contains("\"fingerprint\"", File.ReadAllLines(dir.Combine("out", "test", "t", "task_card.jsonl"))[^1], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{\"seed_cursor\": 1, \"atte", "cannot be read")]
+    [InlineData("{\"seed_cursor\": -3, \"attempts\": 2}", "negative position")]
+    public async Task A_damaged_saved_position_is_named_and_the_resume_refused(string state, string expected)
+    {
+        using var dir = new TempDirectory();
+        var taskFile = dir.Write("task.yaml", Task);
+        var counter = 0;
+        var registry = new TestRegistry((_, _) => $"question {Interlocked.Increment(ref counter)}|a");
+        string[] args = ["--task-path", taskFile, "--output-dir", dir.Combine("out")];
+        Assert.Equal(0, (await ProgramRun.RunAsync(registry, args)).ExitCode);
+        var statePath = dir.Write(Path.Combine("out", "test", "t", "generation_state.json"), state);
+
+        var (code, _, error) = await ProgramRun.RunAsync(registry, [.. args, "--num-outputs-to-generate", "3"]);
+
+        Assert.True(code == 2, error);
+        Assert.Contains($"cannot be resumed safely: {statePath}", error, StringComparison.Ordinal);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+        Assert.Contains("--restart-generation", error, StringComparison.Ordinal);
+        Assert.Equal(state, File.ReadAllText(statePath));
+        Assert.Equal(0, (await ProgramRun.RunAsync(registry, [.. args, "--restart-generation"])).ExitCode);
+    }
+
+    [Fact]
     public async Task A_rerun_asking_for_more_rows_resumes()
     {
         using var dir = new TempDirectory();
