@@ -1,9 +1,10 @@
 using Dgt.Configuration;
+using Dgt.Runtime.Configuration;
 
 namespace Dgt.Runtime.Reporting;
 
 /// <summary>Prints configuration problems the way compilers do: location, message, the line itself, and the fix.</summary>
-public static partial class ProblemPrinter
+public static class ProblemPrinter
 {
     /// <summary>Writes every problem, sorted by file and position, then a count.</summary>
     public static void Print(IReadOnlyCollection<ConfigProblem> problems, TextWriter writer)
@@ -17,7 +18,8 @@ public static partial class ProblemPrinter
             var source = SourceLine(problem.Span, lines);
             if (source is not null)
             {
-                writer.WriteLine("    " + Printable(WithoutUserInfo(source)));
+                // A password in an address in the line is starred out, letter for letter so the caret still points right.
+                writer.WriteLine("    " + Printable(AddressUserInfo.StarOut(source)));
                 writer.WriteLine("    " + new string(' ', Math.Max(0, problem.Span.Column - 1)) + new string('^', Math.Max(1, Math.Min(source.Length - problem.Span.Column + 1, problem.Span.EndLine == problem.Span.Line ? problem.Span.EndColumn - problem.Span.Column : 1))));
             }
 
@@ -29,16 +31,6 @@ public static partial class ProblemPrinter
 
         writer.WriteLine(problems.Count == 1 ? "1 error; nothing was run or written." : $"{problems.Count} errors; nothing was run or written.");
     }
-
-    /// <summary>
-    /// The line as shown under its error: a password in an address (<c>http://user:secret@host</c>) is starred out,
-    /// letter for letter so the caret below still points where it should.
-    /// </summary>
-    private static string WithoutUserInfo(string line) =>
-        UserInfo().Replace(line, match => match.Groups[1].Value + new string('*', match.Groups[2].Length) + "@");
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"(://)([^/@\s""']+)@")]
-    private static partial System.Text.RegularExpressions.Regex UserInfo();
 
     /// <summary>Control characters from a hostile file must not reach the terminal, where they could rewrite it.</summary>
     private static string Printable(string text) =>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dgt.Configuration;
+using Dgt.Runtime.Configuration;
 
 namespace Dgt.Runtime.Storage;
 
@@ -8,7 +9,10 @@ public static class ConfigNodeJson
 {
     private static readonly string[] SecretWords = ["key", "token", "secret", "password", "authorization", "credential"];
 
-    /// <summary>Writes <paramref name="node"/>; values under secret-looking keys become <c>"***"</c>.</summary>
+    /// <summary>
+    /// Writes <paramref name="node"/>; values under secret-looking keys become <c>"***"</c>, and the user name and password
+    /// of any address (a <c>base_url</c> such as <c>http://user:secret@host</c>) are starred out.
+    /// </summary>
     public static void Write(Utf8JsonWriter writer, ConfigNode node)
     {
         ArgumentNullException.ThrowIfNull(writer);
@@ -44,7 +48,7 @@ public static class ConfigNodeJson
                 writer.WriteNullValue();
                 break;
             case ConfigScalar scalar:
-                writer.WriteStringValue(scalar.Value);
+                writer.WriteStringValue(AddressUserInfo.StarOut(scalar.Value));
                 break;
         }
     }

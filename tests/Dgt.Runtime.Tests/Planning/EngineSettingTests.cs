@@ -1,4 +1,5 @@
 using Dgt.Runtime.Tests.Support;
+using Dgt.Testing.FakeLlm.Ollama;
 
 namespace Dgt.Runtime.Tests.Planning;
 
@@ -80,5 +81,22 @@ public sealed class EngineSettingTests
 
         Assert.True(code == 0, error);
         Assert.Contains("configuration is valid", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_task_card_and_logs_never_hold_the_password_of_a_base_url()
+    {
+        await using var server = await FakeOllamaServer.StartAsync(new FakeOllamaOptions { Responder = request => $"question {request.Number}|answer" });
+        using var dir = new TempDirectory();
+        var taskFile = dir.Write("task.yaml", Task);
+        var withPassword = new UriBuilder(server.BaseUrl) { UserName = "user", Password = "s3cr3t" }.Uri.ToString();
+        var config = dir.Write("config.yaml", $"databuilders:\n  test/qa:\n    blocks:\n      - name: generator\n        base_url: \"{withPassword}\"\n");
+
+        var (code, output, error) = await ProgramRun.RunAsync(new BuiltInBlocksRegistry(), ["--task-path", taskFile, "--config-path", config, "--output-dir", dir.Combine("out")]);
+
+        Assert.True(code == 0, error);
+        var card = File.ReadAllText(dir.Combine("out", "test", "t", "task_card.jsonl"));
+        Assert.Contains("http://***********@127.0.0.1", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cr3t", card + File.ReadAllText(dir.Combine("out", "test", "t", "logs.jsonl")) + output + error, StringComparison.Ordinal);
     }
 }

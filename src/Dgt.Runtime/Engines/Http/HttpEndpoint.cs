@@ -1,3 +1,4 @@
+using Dgt.Runtime.Configuration;
 using Dgt.Runtime.Engines.Flow;
 
 namespace Dgt.Runtime.Engines.Http;
@@ -32,7 +33,7 @@ internal sealed record HttpEndpoint(string EngineType, Uri BaseUrl, string? Cred
     {
         if (!string.IsNullOrWhiteSpace(baseUrl))
         {
-            return parse(baseUrl) ?? throw new LmPermanentException(invalid($"base_url '{WithoutUserInfo(baseUrl)}' of block '{blockName}'"))
+            return parse(baseUrl) ?? throw new LmPermanentException(invalid($"base_url '{AddressUserInfo.Hide(baseUrl)}' of block '{blockName}'"))
             {
                 ConfigKey = "base_url",
             };
@@ -41,25 +42,10 @@ internal sealed record HttpEndpoint(string EngineType, Uri BaseUrl, string? Cred
         var fromEnvironment = environment(variable);
         if (!string.IsNullOrWhiteSpace(fromEnvironment))
         {
-            return parse(fromEnvironment) ?? throw new LmPermanentException(invalid($"{variable} '{WithoutUserInfo(fromEnvironment)}'"));
+            return parse(fromEnvironment) ?? throw new LmPermanentException(invalid($"{variable} '{AddressUserInfo.Hide(fromEnvironment)}'"));
         }
 
         return fallback;
-    }
-
-    /// <summary>
-    /// An address as it may be printed: a user name and password before the host (<c>http://user:secret@host</c>)
-    /// become <c>***</c>, even when the rest is not a valid address.
-    /// </summary>
-    public static string WithoutUserInfo(string address)
-    {
-        ArgumentNullException.ThrowIfNull(address);
-        var schemeEnd = address.IndexOf("://", StringComparison.Ordinal);
-        var authorityStart = schemeEnd < 0 ? 0 : schemeEnd + 3;
-        var pathStart = address.IndexOf('/', authorityStart);
-        var authorityEnd = pathStart < 0 ? address.Length : pathStart;
-        var at = address.LastIndexOf('@', authorityEnd - 1, authorityEnd - authorityStart);
-        return at < 0 ? address : address[..authorityStart] + "***" + address[at..];
     }
 
     /// <summary>The address of <paramref name="builder"/> as a base: no query, no fragment, a path ending in <c>/</c>.</summary>
