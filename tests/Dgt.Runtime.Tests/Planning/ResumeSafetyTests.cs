@@ -31,43 +31,36 @@ public sealed class ResumeSafetyTests
     [Fact]
     public async Task After_a_run_that_recorded_no_row_a_changed_configuration_simply_replaces_the_old()
     {
-        using var dir = new TempDirectory();
-        var taskFile = dir.Write("task.yaml", Task);
-        string[] args = ["--task-path", taskFile, "--output-dir", dir.Combine("out"), "--max-stalled-requests", "2"];
-        var failing = await ProgramRun.RunAsync(new TestRegistry((_, _) => null), args);
+        using var task = new QaTask();
+        var failing = await ProgramRun.RunAsync(new TestRegistry((_, _) => null), [.. task.Args, "--max-stalled-requests", "2"]);
         Assert.True(failing.ExitCode == 1, failing.Error);
-        Assert.True(File.Exists(dir.Combine("out", "test", "t", "task_card.jsonl")));
+        Assert.True(File.Exists(Path.Combine(task.TaskDirectory, "task_card.jsonl")));
 
         // The seeds are fixed (a changed configuration); nothing was produced that it could be mixed with.
-        dir.Write("task.yaml", Task.Replace("{question: q, answer: a}", "{question: other, answer: b}", StringComparison.Ordinal));
-        var counter = 0;
-        var (code, _, error) = await ProgramRun.RunAsync(new TestRegistry((_, _) => $"question {Interlocked.Increment(ref counter)}|a"), args);
+        task.Rewrite(Task.Replace("{question: q, answer: a}", "{question: other, answer: b}", StringComparison.Ordinal));
+        var (code, _, error) = await task.RunAsync("--max-stalled-requests", "2");
 
         Assert.True(code == 0, error);
-        Assert.Equal(2, File.ReadAllLines(dir.Combine("out", "test", "t", "final_data.jsonl")).Length);
+        Assert.Equal(2, File.ReadAllLines(Path.Combine(task.TaskDirectory, "final_data.jsonl")).Length);
     }
 
     [Fact]
     public async Task A_torn_last_line_of_the_task_card_does_not_skip_the_configuration_check()
     {
-        using var dir = new TempDirectory();
-        var taskFile = dir.Write("task.yaml", Task);
-        var counter = 0;
-        var registry = new TestRegistry((_, _) => $"question {Interlocked.Increment(ref counter)}|a");
-        string[] args = ["--task-path", taskFile, "--output-dir", dir.Combine("out")];
-        Assert.Equal(0, (await ProgramRun.RunAsync(registry, args)).ExitCode);
-        File.AppendAllText(dir.Combine("out", "test", "t", "task_card.jsonl"), "{\"task_name\":\"test/t\",\"finger");
+        using var task = new QaTask();
+        Assert.Equal(0, (await task.RunAsync()).ExitCode);
+        File.AppendAllText(Path.Combine(task.TaskDirectory, "task_card.jsonl"), "{\"task_name\":\"test/t\",\"finger");
 
-        dir.Write("task.yaml", Task.Replace("{question: q, answer: a}", "{question: other, answer: b}", StringComparison.Ordinal));
-        var (code, _, error) = await ProgramRun.RunAsync(registry, [.. args, "--num-outputs-to-generate", "3"]);
+        task.Rewrite(Task.Replace("{question: q, answer: a}", "{question: other, answer: b}", StringComparison.Ordinal));
+        var (code, _, error) = await task.RunAsync("--num-outputs-to-generate", "3");
 
         Assert.True(code == 2, error);
         Assert.Contains("different task or builder configuration", error, StringComparison.Ordinal);
 
         // With the configuration restored, the run resumes past the torn line, and its own line stands apart from it.
-        dir.Write("task.yaml", Task);
-        Assert.Equal(0, (await ProgramRun.RunAsync(registry, [.. args, "--num-outputs-to-generate", "3"])).ExitCode);
-        Assert.Contains("\"fingerprint\"", File.ReadAllLines(dir.Combine("out", "test", "t", "task_card.jsonl"))[^1], StringComparison.Ordinal);
+        task.Rewrite(Task);
+        Assert.Equal(0, (await task.RunAsync("--num-outputs-to-generate", "3")).ExitCode);
+        Assert.Contains("\"fingerprint\"", File.ReadAllLines(Path.Combine(task.TaskDirectory, "task_card.jsonl"))[^1], StringComparison.Ordinal);
     }
 
     [Theory]
@@ -75,22 +68,18 @@ public sealed class ResumeSafetyTests
     [InlineData("{\"seed_cursor\": -3, \"attempts\": 2}", "negative position")]
     public async Task A_damaged_saved_position_is_named_and_the_resume_refused(string state, string expected)
     {
-        using var dir = new TempDirectory();
-        var taskFile = dir.Write("task.yaml", Task);
-        var counter = 0;
-        var registry = new TestRegistry((_, _) => $"question {Interlocked.Increment(ref counter)}|a");
-        string[] args = ["--task-path", taskFile, "--output-dir", dir.Combine("out")];
-        Assert.Equal(0, (await ProgramRun.RunAsync(registry, args)).ExitCode);
-        var statePath = dir.Write(Path.Combine("out", "test", "t", "generation_state.json"), state);
+        using var task = new QaTask();
+        Assert.Equal(0, (await task.RunAsync()).ExitCode);
+        var statePath = task.Dir.Write(Path.Combine("out", "test", "t", "generation_state.json"), state);
 
-        var (code, _, error) = await ProgramRun.RunAsync(registry, [.. args, "--num-outputs-to-generate", "3"]);
+        var (code, _, error) = await task.RunAsync("--num-outputs-to-generate", "3");
 
         Assert.True(code == 2, error);
         Assert.Contains($"cannot be resumed safely: {statePath}", error, StringComparison.Ordinal);
         Assert.Contains(expected, error, StringComparison.Ordinal);
         Assert.Contains("--restart-generation", error, StringComparison.Ordinal);
         Assert.Equal(state, File.ReadAllText(statePath));
-        Assert.Equal(0, (await ProgramRun.RunAsync(registry, [.. args, "--restart-generation"])).ExitCode);
+        Assert.Equal(0, (await task.RunAsync("--restart-generation")).ExitCode);
     }
 
     [Fact]

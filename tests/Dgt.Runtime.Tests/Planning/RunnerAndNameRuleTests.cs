@@ -67,17 +67,13 @@ public sealed class RunnerAndNameRuleTests
     [Fact]
     public async Task A_temporary_file_a_killed_final_write_left_is_removed_by_the_next_run()
     {
-        using var dir = new TempDirectory();
-        var taskFile = dir.Write("task.yaml", Task);
-        var counter = 0;
-        var registry = new TestRegistry((_, _) => $"question {Interlocked.Increment(ref counter)}|a");
-        string[] args = ["--task-path", taskFile, "--output-dir", dir.Combine("out")];
-        Assert.Equal(0, (await ProgramRun.RunAsync(registry, args)).ExitCode);
-        var leftover = dir.Write(Path.Combine("out", "test", "t", ".final_data.jsonl.4242.tmp"), "{\"task_name\":\"test/t\"");
+        using var task = new QaTask();
+        Assert.Equal(0, (await task.RunAsync()).ExitCode);
+        var leftover = task.Dir.Write(Path.Combine("out", "test", "t", ".final_data.jsonl.4242.tmp"), "{\"task_name\":\"test/t\"");
 
-        Assert.Equal(0, (await ProgramRun.RunAsync(registry, [.. args, "--num-outputs-to-generate", "3"])).ExitCode);
+        Assert.Equal(0, (await task.RunAsync("--num-outputs-to-generate", "3")).ExitCode);
 
         Assert.False(File.Exists(leftover));
-        Assert.Equal(3, File.ReadAllLines(dir.Combine("out", "test", "t", "final_data.jsonl")).Length);
+        Assert.Equal(3, File.ReadAllLines(Path.Combine(task.TaskDirectory, "final_data.jsonl")).Length);
     }
 }

@@ -29,26 +29,21 @@ public sealed class TaskDirectoryLockTests
     [Fact]
     public async Task A_restart_while_another_run_holds_the_directory_deletes_nothing()
     {
-        using var dir = new TempDirectory();
-        var taskFile = dir.Write("task.yaml", Task);
-        var counter = 0;
-        var registry = new TestRegistry((_, _) => $"question {Interlocked.Increment(ref counter)}|a");
-        string[] args = ["--task-path", taskFile, "--output-dir", dir.Combine("out")];
-        Assert.Equal(0, (await ProgramRun.RunAsync(registry, args)).ExitCode);
-        var taskDirectory = dir.Combine("out", "test", "t");
-        var before = Contents(taskDirectory);
-        using var other = TaskDirectoryLock.Acquire(new TaskOutputLayout(dir.Combine("out"), "test/t"), "test/t");
-        var owner = File.ReadAllText(Path.Combine(taskDirectory, ".dgt.owner"));
+        using var task = new QaTask();
+        Assert.Equal(0, (await task.RunAsync()).ExitCode);
+        var before = Contents(task.TaskDirectory);
+        using var other = TaskDirectoryLock.Acquire(new TaskOutputLayout(task.Dir.Combine("out"), "test/t"), "test/t");
+        var owner = File.ReadAllText(Path.Combine(task.TaskDirectory, ".dgt.owner"));
 
-        var (code, _, error) = await ProgramRun.RunAsync(registry, [.. args, "--restart-generation"]);
+        var (code, _, error) = await task.RunAsync("--restart-generation");
 
         Assert.True(code == 2, error);
         Assert.Contains("is being run by another dgt", error, StringComparison.Ordinal);
-        var after = Contents(taskDirectory);
+        var after = Contents(task.TaskDirectory);
         Assert.Equal(before.Keys, after.Keys);
         Assert.All(before.Where(f => !f.Key.EndsWith(".dgt.owner", StringComparison.Ordinal)), f => Assert.Equal(f.Value, after[f.Key]));
-        Assert.Equal(owner, after[Path.Combine(taskDirectory, ".dgt.owner")]);
-        Assert.Contains(Path.Combine(taskDirectory, "data.jsonl"), after.Keys);
+        Assert.Equal(owner, after[Path.Combine(task.TaskDirectory, ".dgt.owner")]);
+        Assert.Contains(Path.Combine(task.TaskDirectory, "data.jsonl"), after.Keys);
     }
 
     [Fact]
@@ -67,16 +62,12 @@ public sealed class TaskDirectoryLockTests
     [Fact]
     public async Task The_directory_is_free_again_once_the_run_that_held_it_ends()
     {
-        using var dir = new TempDirectory();
-        var taskFile = dir.Write("task.yaml", Task);
-        var counter = 0;
-        var registry = new TestRegistry((_, _) => $"question {Interlocked.Increment(ref counter)}|a");
-        string[] args = ["--task-path", taskFile, "--output-dir", dir.Combine("out")];
+        using var task = new QaTask();
 
-        Assert.Equal(0, (await ProgramRun.RunAsync(registry, args)).ExitCode);
-        Assert.Equal(0, (await ProgramRun.RunAsync(registry, [.. args, "--num-outputs-to-generate", "3"])).ExitCode);
+        Assert.Equal(0, (await task.RunAsync()).ExitCode);
+        Assert.Equal(0, (await task.RunAsync("--num-outputs-to-generate", "3")).ExitCode);
 
-        Assert.Equal(3, File.ReadAllLines(dir.Combine("out", "test", "t", "final_data.jsonl")).Length);
+        Assert.Equal(3, File.ReadAllLines(Path.Combine(task.TaskDirectory, "final_data.jsonl")).Length);
     }
 
     /// <summary>Every file of the directory with its text; the held lock file (which cannot be read) by name only.</summary>
