@@ -13,11 +13,21 @@ public static class TaskNames
     /// <summary>The longest directory name most file systems take, in bytes.</summary>
     public const int MaxPartBytes = 255;
 
-    /// <summary>The files and directories a task's store keeps in its directory.</summary>
+    // The files and directories a task's store keeps in its directory (the runtime's TaskOutputLayout and lock use these).
+    public const string DataFile = "data.jsonl";
+    public const string FinalDataFile = "final_data.jsonl";
+    public const string StateFile = "generation_state.json";
+    public const string TaskCardFile = "task_card.jsonl";
+    public const string TaskResultsFile = "task_results.jsonl";
+    public const string LogsFile = "logs.jsonl";
+    public const string BlocksDirectory = "blocks";
+    public const string LockFile = ".dgt.lock";
+    public const string OwnerFile = ".dgt.owner";
+
+    /// <summary>Every name above: no part of a task name below the first may take one.</summary>
     public static readonly string[] StoreFileNames =
     {
-        "data.jsonl", "final_data.jsonl", "generation_state.json", "task_card.jsonl", "task_results.jsonl", "logs.jsonl",
-        "blocks", ".dgt.lock", ".dgt.owner",
+        DataFile, FinalDataFile, StateFile, TaskCardFile, TaskResultsFile, LogsFile, BlocksDirectory, LockFile, OwnerFile,
     };
 
     /// <summary>Why <paramref name="name"/> cannot be a task name, or null when it can.</summary>

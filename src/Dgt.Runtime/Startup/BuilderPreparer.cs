@@ -61,7 +61,7 @@ public sealed class BuilderPreparer(
 
         foreach (var task in tasks)
         {
-            CheckResumable<TData>(task, definition);
+            CheckResumable(task, definition);
         }
 
         if (problems.Count > before)
@@ -132,16 +132,15 @@ public sealed class BuilderPreparer(
         return postprocessors;
     }
 
-    private void CheckResumable<TData>(TaskDefinition task, BuilderDefinition definition)
-        where TData : DataPoint
+    private void CheckResumable(TaskDefinition task, BuilderDefinition definition)
     {
         if (task.Runner.RestartGeneration || TaskNames.Problem(task.Name) is not null)
         {
             return;
         }
 
-        var layout = new TaskOutputLayout(TaskOutputLayout.ResolveRoot(task.Runner.OutputDir, environment), task.Name);
-        var earlier = TaskStore<TData>.InspectEarlierRun(layout);
+        var layout = TaskOutputLayout.Of(task, environment);
+        var earlier = EarlierRun.Inspect(layout);
         if (earlier.Damage is { } damage)
         {
             problems.Add(new ConfigProblem(SourceSpan.StartOf(task.FilePath),

@@ -20,6 +20,11 @@ public static class RunnerConfigReader
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(overrides);
         ArgumentNullException.ThrowIfNull(problems);
+        if (!checkedWell)
+        {
+            return null;
+        }
+
         var config = new RunnerConfig();
         var span = task.Span;
         if (task.TryGetValue("runner_config", out var node) && node is ConfigMapping mapping)
@@ -39,11 +44,6 @@ public static class RunnerConfigReader
             MaxGenRequests = overrides.MaxGenRequests ?? config.MaxGenRequests,
             MaxStalledRequests = overrides.MaxStalledRequests ?? config.MaxStalledRequests,
         };
-        if (!checkedWell)
-        {
-            return null;
-        }
-
         var before = problems.Count;
         Check(config, span, problems);
         return problems.Count > before ? null : config;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dgt.Configuration.Schema;
 
 namespace Dgt.Runtime.Storage;
 
@@ -9,9 +10,6 @@ namespace Dgt.Runtime.Storage;
 /// </summary>
 public sealed class TaskDirectoryLock : IDisposable
 {
-    private const string LockFileName = ".dgt.lock";
-    private const string OwnerFileName = ".dgt.owner";
-
     // What .NET reports when another open handle holds the file exclusively: on Linux the errno of a refused
     // flock (EWOULDBLOCK), on Windows ERROR_SHARING_VIOLATION.
     private const int WouldBlock = 11;
@@ -30,9 +28,6 @@ public sealed class TaskDirectoryLock : IDisposable
     /// <summary>The directory held.</summary>
     public TaskOutputLayout Layout { get; }
 
-    /// <summary>The files of the lock itself, which a restart's clean-up leaves alone.</summary>
-    public static IReadOnlyList<string> FileNames { get; } = [LockFileName, OwnerFileName];
-
     /// <summary>
     /// Takes the directory of <paramref name="taskName"/>, creating it when needed; throws
     /// <see cref="TaskDirectoryBusyException"/> when another run holds it.
@@ -45,7 +40,7 @@ public sealed class TaskDirectoryLock : IDisposable
         FileStream held;
         try
         {
-            held = new FileStream(Path.Combine(layout.Directory, LockFileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            held = new FileStream(Path.Combine(layout.Directory, TaskNames.LockFile), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
         catch (IOException exception) when (exception.HResult is SharingViolation or WouldBlock)
         {
@@ -54,7 +49,7 @@ public sealed class TaskDirectoryLock : IDisposable
 
         var owner = string.Create(CultureInfo.InvariantCulture,
             $"pid {Environment.ProcessId}, started {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm:ss} UTC");
-        File.WriteAllText(Path.Combine(layout.Directory, OwnerFileName), owner + "\n");
+        File.WriteAllText(Path.Combine(layout.Directory, TaskNames.OwnerFile), owner + "\n");
         return new TaskDirectoryLock(layout, held, createdDirectory);
     }
 
@@ -65,7 +60,7 @@ public sealed class TaskDirectoryLock : IDisposable
     public void Abandon()
     {
         Dispose();
-        foreach (var name in FileNames)
+        foreach (var name in (string[])[TaskNames.LockFile, TaskNames.OwnerFile])
         {
             File.Delete(Path.Combine(Layout.Directory, name));
         }
@@ -83,7 +78,7 @@ public sealed class TaskDirectoryLock : IDisposable
     {
         try
         {
-            var text = File.ReadAllText(Path.Combine(layout.Directory, OwnerFileName)).Trim();
+            var text = File.ReadAllText(Path.Combine(layout.Directory, TaskNames.OwnerFile)).Trim();
             return text.Length > 0 ? text : "a process that has not said which";
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)

@@ -21,8 +21,7 @@ public sealed class TaskDirectoryLocks : IDisposable
         {
             foreach (var task in tasks)
             {
-                var layout = new TaskOutputLayout(TaskOutputLayout.ResolveRoot(task.Runner.OutputDir, environment), task.Name);
-                locks[task.Name] = TaskDirectoryLock.Acquire(layout, task.Name);
+                locks[task.Name] = TaskDirectoryLock.Acquire(TaskOutputLayout.Of(task, environment), task.Name);
             }
         }
         catch

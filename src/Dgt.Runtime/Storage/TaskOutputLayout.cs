@@ -1,3 +1,6 @@
+using Dgt.Configuration.Schema;
+using Dgt.Runtime.Startup;
+
 namespace Dgt.Runtime.Storage;
 
 /// <summary>Where a task's files live: <c>&lt;output root&gt;/&lt;task_name&gt;/</c>.</summary>
@@ -16,6 +19,13 @@ public sealed class TaskOutputLayout
         }
     }
 
+    /// <summary>The layout of <paramref name="task"/>: under its <c>output_dir</c>, else <c>$DGT_OUTPUT_DIR</c>, else <c>output</c>.</summary>
+    public static TaskOutputLayout Of(TaskDefinition task, Func<string, string?> environment)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        return new TaskOutputLayout(ResolveRoot(task.Runner.OutputDir, environment), task.Name);
+    }
+
     /// <summary>The output root.</summary>
     public string OutputRoot { get; }
 
@@ -23,28 +33,28 @@ public sealed class TaskOutputLayout
     public string Directory { get; }
 
     /// <summary>Every row the builder returned, appended as produced.</summary>
-    public string Data => Path.Combine(Directory, "data.jsonl");
+    public string Data => Path.Combine(Directory, TaskNames.DataFile);
 
     /// <summary>The finished output.</summary>
-    public string FinalData => Path.Combine(Directory, "final_data.jsonl");
+    public string FinalData => Path.Combine(Directory, TaskNames.FinalDataFile);
 
     /// <summary>Where the loop's position (seed cursor, attempts) is kept for resuming.</summary>
-    public string State => Path.Combine(Directory, "generation_state.json");
+    public string State => Path.Combine(Directory, TaskNames.StateFile);
 
     /// <summary>One line per run.</summary>
-    public string TaskCard => Path.Combine(Directory, "task_card.jsonl");
+    public string TaskCard => Path.Combine(Directory, TaskNames.TaskCardFile);
 
     /// <summary>Status lines.</summary>
-    public string TaskResults => Path.Combine(Directory, "task_results.jsonl");
+    public string TaskResults => Path.Combine(Directory, TaskNames.TaskResultsFile);
 
     /// <summary>Structured log records.</summary>
-    public string Logs => Path.Combine(Directory, "logs.jsonl");
+    public string Logs => Path.Combine(Directory, TaskNames.LogsFile);
 
     /// <summary>Rows a validator rejected.</summary>
     public string BlockRejects(string blockName) => Path.Combine(BlocksDirectory, blockName + ".jsonl");
 
     /// <summary>Where the validators' rejects are.</summary>
-    public string BlocksDirectory => Path.Combine(Directory, "blocks");
+    public string BlocksDirectory => Path.Combine(Directory, TaskNames.BlocksDirectory);
 
     /// <summary>The output root in force: the configured one, else <c>$DGT_OUTPUT_DIR</c>, else <c>output</c>.</summary>
     public static string ResolveRoot(string? configured, Func<string, string?> environment)

@@ -58,30 +58,6 @@ public sealed class TaskStore<TData> : IAsyncDisposable
     }
 
     /// <summary>
-    /// What an earlier run left, read at start-up before anything is written: whether it recorded rows, the fingerprint
-    /// of the configuration that made them, and what is damaged (a task card without a readable fingerprint, a saved
-    /// position that cannot be read), which a resume must not guess past. A run that recorded no row (it failed at its
-    /// first requests) leaves nothing a new configuration could be mixed with, so it has no say.
-    /// </summary>
-    public static EarlierRun InspectEarlierRun(TaskOutputLayout layout)
-    {
-        ArgumentNullException.ThrowIfNull(layout);
-        var data = new FileInfo(layout.Data);
-        if (!data.Exists || data.Length == 0)
-        {
-            return new EarlierRun(false, null, null);
-        }
-
-        var fingerprint = TaskFingerprint.Recorded(layout.TaskCard, out var damage);
-        if (damage is null && File.Exists(layout.State) && ReadState(layout.State) is { Damage: { } stateDamage })
-        {
-            damage = stateDamage;
-        }
-
-        return new EarlierRun(true, fingerprint, damage);
-    }
-
-    /// <summary>
     /// The rows an earlier run appended, read back through the codec. A torn last line is cut off (and reported through
     /// <paramref name="warn"/>); rows that cannot be read are added to <paramref name="problems"/>.
     /// </summary>
@@ -107,26 +83,8 @@ public sealed class TaskStore<TData> : IAsyncDisposable
             return GenerationState.Start;
         }
 
-        var (state, damage) = ReadState(Layout.State);
+        var (state, damage) = GenerationState.Read(Layout.State);
         return state ?? throw new IOException(damage);
-    }
-
-    private static (GenerationState? State, string? Damage) ReadState(string path)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
-            var root = document.RootElement;
-            var cursor = root.GetProperty("seed_cursor").GetInt32();
-            var attempts = root.GetProperty("attempts").GetInt32();
-            return cursor >= 0 && attempts >= 0
-                ? (new GenerationState(cursor, attempts), null)
-                : (null, $"{path} holds a negative position (seed_cursor {cursor}, attempts {attempts})");
-        }
-        catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
-        {
-            return (null, $"{path} cannot be read ({exception.Message})");
-        }
     }
 
     /// <summary>
