@@ -15,6 +15,14 @@ public static class DgtProgram
     /// <summary>Runs the program against the process's console and environment.</summary>
     public static async Task<int> RunAsync(string[] args, IBuilderRegistry registry)
     {
+        // The last resort, for a failure on a thread of its own or outside a run: one line and exit code 1, instead of
+        // the runtime's stack trace and abort. Runs report their own failures (with the stack under --debug) before this.
+        var debug = args.Contains("--debug", StringComparer.Ordinal);
+        AppDomain.CurrentDomain.UnhandledException += (_, e) =>
+        {
+            var exception = e.ExceptionObject as Exception ?? new InvalidOperationException(e.ExceptionObject.ToString());
+            Environment.Exit(FailureExit.Report(exception, interrupted: false, debug, Console.Error));
+        };
         using var interrupt = new InterruptHandler();
         return await RunAsync(args, registry, Console.Out, Console.Error, Environment.GetEnvironmentVariable,
             interactive: !Console.IsErrorRedirected, interrupt.Token).ConfigureAwait(false);
@@ -33,7 +41,17 @@ public static class DgtProgram
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        var commandLine = new CommandLine((request, token) => RunAsync(request, registry, output, error, environment, interactive, token));
+        var commandLine = new CommandLine(async (request, token) =>
+        {
+            try
+            {
+                return await RunAsync(request, registry, output, error, environment, interactive, token).ConfigureAwait(false);
+            }
+            catch (Exception exception)
+            {
+                return FailureExit.Report(exception, interrupted: cancellationToken.IsCancellationRequested || token.IsCancellationRequested, request.Debug, error);
+            }
+        });
         return await commandLine.InvokeAsync(args, output, error, cancellationToken).ConfigureAwait(false);
     }
 
@@ -97,33 +115,12 @@ public static class DgtProgram
                 outcomes.AddRange(await builder.RunAsync(context, cancellationToken).ConfigureAwait(false));
             }
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        finally
         {
+            // The status line is cleared before anything else is printed, whether the run ended well or not.
             progress.Dispose();
-            error.WriteLine("Interrupted. Every row produced so far is on disk; run the same command again to resume.");
-            return ExitCodes.Interrupted;
-        }
-        catch (LmPermanentException exception)
-        {
-            progress.Dispose();
-            error.WriteLine("error: " + exception.Message);
-            error.WriteLine("Nothing more was sent. Rows produced so far are on disk; fix the problem and run again to resume.");
-            return ExitCodes.RuntimeFailure;
-        }
-        catch (Exception exception) when (exception is RunFailureException or AllRequestsFailedException)
-        {
-            progress.Dispose();
-            error.WriteLine("error: " + exception.Message);
-            return ExitCodes.RuntimeFailure;
-        }
-        catch (IOException exception)
-        {
-            progress.Dispose();
-            error.WriteLine("error: " + exception.Message);
-            return ExitCodes.RuntimeFailure;
         }
 
-        progress.Dispose();
         RunSummary.Print(outcomes, plan, clock.Elapsed, output);
         var shortTasks = outcomes.Where(o => o.EndReason != TaskEndReason.Completed).ToList();
         foreach (var task in shortTasks)

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Dgt.Configuration;
 using Dgt.Runtime.Configuration;
 using Dgt.Runtime.Storage;
@@ -6,7 +5,7 @@ using Dgt.Runtime.Storage;
 namespace Dgt.Runtime.Startup;
 
 /// <summary>The seed rows of a task as mappings: inline <c>seed_examples</c> first, then the <c>seed_datastore</c> file.</summary>
-public static partial class SeedSource
+public static class SeedSource
 {
     /// <summary>Every seed mapping of <paramref name="task"/>.</summary>
     public static List<ConfigMapping> Read(TaskDefinition task, Func<string, string?> environment, List<ConfigProblem> problems)
@@ -20,7 +19,7 @@ public static partial class SeedSource
         }
 
         var at = task.SeedDatastoreSpan ?? task.Source.Span;
-        var path = ExpandVariables(rawPath, environment, at, problems);
+        var path = PathVariables.Expand(rawPath, "seed_datastore.data_path", environment, at, problems);
         if (path is null)
         {
             return rows;
@@ -70,31 +69,4 @@ public static partial class SeedSource
 
         return rows;
     }
-
-    private static string? ExpandVariables(string path, Func<string, string?> environment, SourceSpan at, List<ConfigProblem> problems)
-    {
-        var missing = new List<string>();
-        var expanded = VariablePattern().Replace(path, match =>
-        {
-            var name = match.Groups[1].Value;
-            var value = environment(name) ?? (name == "DGT_DATA_DIR" ? "data" : null);
-            if (value is null)
-            {
-                missing.Add(name);
-                return match.Value;
-            }
-
-            return value;
-        });
-        if (missing.Count > 0)
-        {
-            problems.Add(new ConfigProblem(at, $"seed_datastore.data_path uses ${{{missing[0]}}}, which is not set.", $"Set {missing[0]} in the environment."));
-            return null;
-        }
-
-        return expanded;
-    }
-
-    [GeneratedRegex(@"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")]
-    private static partial Regex VariablePattern();
 }

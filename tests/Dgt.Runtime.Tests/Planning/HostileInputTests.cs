@@ -98,4 +98,23 @@ public sealed class HostileInputTests
         Assert.Equal(2, code);
         Assert.Contains($"{seeds}:2:2: error: Seed example 2 has no 'answer', which QaRow requires.", error, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("OPENAI_API_KEY")]
+    [InlineData("HF_TOKEN")]
+    [InlineData("client_secret")]
+    [InlineData("DB_PASSWORD_FILE")]
+    public async Task A_path_never_takes_the_value_of_a_variable_whose_name_marks_a_secret(string variable)
+    {
+        using var dir = new TempDirectory();
+        var taskFile = dir.Write("task.yaml", $"task_name: t\ntask_description: d\ndata_builder: test/qa\nseed_datastore:\n  type: default\n  data_path: ${{{variable}}}/seeds.jsonl\n");
+
+        var (code, output, error) = await ProgramRun.RunAsync(new TestRegistry((_, _) => "x|y"), ["--task-path", taskFile, "--output-dir", dir.Combine("out")],
+            name => name == variable ? "sk-live-5ecret" : null);
+
+        Assert.Equal(2, code);
+        Assert.Contains($"{taskFile}:5:3: error: seed_datastore.data_path uses ${{{variable}}}, whose name marks a secret", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("5ecret", output + error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(dir.Combine("out")));
+    }
 }
