@@ -32,6 +32,11 @@ public static class RunSummary
 
         foreach (var builder in plan.Builders)
         {
+            foreach (var added in builder.AddedBlocks)
+            {
+                writer.WriteLine($"  builder {builder.Name}: {added}");
+            }
+
             foreach (var engine in builder.Blocks.OfType<LMProvider>())
             {
                 var stats = engine.Statistics;

@@ -11,6 +11,9 @@ public interface IPreparedBuilder
 
     IReadOnlyList<IBlock> Blocks { get; }
 
+    /// <summary>Blocks a <c>--config-path</c> override added to the builder's own (each with a <c>type:</c>).</summary>
+    IReadOnlyList<AddedBlock> AddedBlocks { get; }
+
     /// <summary>The builder's own counters.</summary>
     IReadOnlyDictionary<string, long> Counters { get; }
 

@@ -15,7 +15,8 @@ public sealed class PreparedBuilder<TData>(
     BuilderDefinition definition,
     BlockSet blocks,
     PostprocessingPipeline<TData> postprocessing,
-    IReadOnlyList<(TaskDefinition Task, List<TData> Seeds)> tasks) : IPreparedBuilder
+    IReadOnlyList<(TaskDefinition Task, List<TData> Seeds)> tasks,
+    IReadOnlyList<AddedBlock> addedBlocks) : IPreparedBuilder
     where TData : DataPoint
 {
     public string Name => registration.Name;
@@ -26,11 +27,18 @@ public sealed class PreparedBuilder<TData>(
 
     public IReadOnlyDictionary<string, long> Counters => builder.Counters;
 
+    public IReadOnlyList<AddedBlock> AddedBlocks => addedBlocks;
+
     public async Task<IReadOnlyList<TaskOutcome>> RunAsync(RunContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var clock = Stopwatch.StartNew();
         var runs = new List<GenerationTaskRun<TData>>();
+        foreach (var added in addedBlocks)
+        {
+            context.Log.Info($"Builder {Name}: {added}.");
+        }
+
         try
         {
             foreach (var (task, seeds) in tasks)

@@ -25,9 +25,10 @@ public sealed class BuilderPreparer(
         ArgumentNullException.ThrowIfNull(registration);
         var before = problems.Count;
         var root = YamlConfigReader.Read(source.Text, source.Path, problems);
+        var addedBlocks = new List<AddedBlock>();
         if (root is not null && builderOverride is not null)
         {
-            root = ConfigMerge.Deep(root, CheckOverriddenBlocks(root, builderOverride, registration.Name));
+            root = ConfigMerge.Deep(root, CheckOverriddenBlocks(root, builderOverride, registration.Name, addedBlocks));
         }
 
         var builder = registration.Create();
@@ -71,16 +72,16 @@ public sealed class BuilderPreparer(
 
         host.BindBlocks(blocks);
         var pipeline = new PostprocessingPipeline<TData>(postprocessors, registration.Codec);
-        return new PreparedBuilder<TData>(registration, builder, definition, blocks, pipeline, seeds);
+        return new PreparedBuilder<TData>(registration, builder, definition, blocks, pipeline, seeds, addedBlocks);
     }
 
     /// <summary>
     /// A block of a <c>--config-path</c> override is merged onto the block of the same name; one that names no block of
     /// the builder would silently add a block and leave the intended one unchanged, so it must say it adds one: with
-    /// its own <c>type:</c>. Returns the override without the blocks it reported, so they are not reported again as
-    /// blocks without a type.
+    /// its own <c>type:</c>, and such a block is listed in <paramref name="added"/> (the run reports it). Returns the
+    /// override without the blocks it reported, so they are not reported again as blocks without a type.
     /// </summary>
-    private ConfigMapping CheckOverriddenBlocks(ConfigNode root, ConfigMapping builderOverride, string builderName)
+    private ConfigMapping CheckOverriddenBlocks(ConfigNode root, ConfigMapping builderOverride, string builderName, List<AddedBlock> added)
     {
         if (root is not ConfigMapping builderYaml || !builderOverride.TryGetEntry("blocks", out var overrideEntry) || overrideEntry.Value is not ConfigSequence list)
         {
@@ -100,6 +101,12 @@ public sealed class BuilderPreparer(
                     $"This override names block '{name.Value}', which builder '{builderName}' does not have.{Suggestions.DidYouMean(name.Value, names)}",
                     "Fix the name to change a block of the builder (blocks: " + string.Join(", ", names) + "), or give it a 'type:' to add a new block."));
                 continue;
+            }
+
+            if (item is ConfigMapping newBlock && newBlock.GetScalar("name") is { } newName && !names.Contains(newName, StringComparer.Ordinal) &&
+                newBlock.GetScalar("type") is { } type)
+            {
+                added.Add(new AddedBlock(newName, type, newBlock.Span));
             }
 
             kept.Add(item);

@@ -34,6 +34,28 @@ public sealed class JointConfigTests
     }
 
     [Fact]
+    public async Task A_block_an_override_adds_is_named_in_the_summary_with_where_it_came_from()
+    {
+        using var dir = new TempDirectory();
+        var taskFile = dir.Write("task.yaml", Task);
+        var config = dir.Write("config.yaml", """
+            databuilders:
+              test/qa:
+                blocks:
+                  - name: strict_dedup
+                    type: exact_dedup
+                    filter: true
+            """);
+
+        var (code, output, error) = await ProgramRun.RunAsync(new TestRegistry((n, _) => $"q{n}|a"),
+            ["--task-path", taskFile, "--config-path", config, "--output-dir", dir.Combine("out"), "--num-outputs-to-generate", "2"]);
+
+        Assert.True(code == 0, error);
+        Assert.Contains($"builder test/qa: block 'strict_dedup' (exact_dedup) added by the override at {config}:4:", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("block 'dedup' (exact_dedup) added", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Errors_in_a_config_override_point_into_the_config_file()
     {
         using var dir = new TempDirectory();
